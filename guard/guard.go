@@ -38,15 +38,17 @@ func New(opts ...Option) (*Guard, error) {
 		return nil, err
 	}
 	g := &Guard{cfg: cfg, input: name(cfg.input, "input"), output: name(cfg.output, "output")}
-	seen := map[string]bool{}
-	for _, st := range slices.Concat(g.input, g.output) {
-		if err := st.validate(); err != nil {
-			return nil, err
+	for _, stages := range [][]Stage{g.input, g.output} {
+		seen := map[string]bool{}
+		for _, st := range stages {
+			if err := st.validate(); err != nil {
+				return nil, err
+			}
+			if seen[st.Name] {
+				return nil, fmt.Errorf("%w: duplicate stage name %q", ErrInvalidStage, st.Name)
+			}
+			seen[st.Name] = true
 		}
-		if seen[st.Name] {
-			return nil, fmt.Errorf("%w: duplicate stage name %q", ErrInvalidStage, st.Name)
-		}
-		seen[st.Name] = true
 	}
 	g.window = 0
 	for i := range g.output {
@@ -73,8 +75,8 @@ func name(stages []Stage, prefix string) []Stage {
 
 // Window returns how many bytes of a streamed reply the guard may hold back
 // at most before it releases them: the largest [Windowed.Window] of the
-// output stages, plus the longest pseudonym when pseudonyms are restored.
-// It returns -1 when some output stage is not windowed, in which case a
+// output stages. Restoring pseudonyms holds back up to the longest
+// pseudonym on top of that. It returns -1 when some output stage is not windowed, in which case a
 // stream releases nothing until the reply is complete.
 func (g *Guard) Window() int { return g.window }
 
@@ -256,6 +258,7 @@ func invalidAt(s string) int {
 // job is one text to run a step's stages on.
 type job struct {
 	part int
+	from int // where in.Text starts in the stream's reply
 	in   Input
 }
 
@@ -395,11 +398,19 @@ func (g *Guard) collect(stages []Stage, output bool, jobs []job, units []unit) s
 	for ji := range step.edits {
 		step.edits[ji] = mergeEdits(step.edits[ji])
 	}
-	order := map[string]int{}
+	sortFindings(step.findings, stages)
+	step.err = errors.Join(errs...)
+	return step
+}
+
+// sortFindings puts findings in the order results promise: by part, offset
+// and stage, whatever order the stages ran in.
+func sortFindings(fs []Finding, stages []Stage) {
+	order := make(map[string]int, len(stages))
 	for i, st := range stages {
 		order[st.Name] = i
 	}
-	slices.SortStableFunc(step.findings, func(a, b Finding) int {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(
 			cmp.Compare(a.Part, b.Part),
 			cmp.Compare(a.Start, b.Start),
@@ -408,8 +419,6 @@ func (g *Guard) collect(stages []Stage, output bool, jobs []job, units []unit) s
 			strings.Compare(a.Rule, b.Rule),
 		)
 	})
-	step.err = errors.Join(errs...)
-	return step
 }
 
 // merge folds a step into res and reports its decisions.
