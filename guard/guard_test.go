@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/textnlp/textguard/guard"
+	"github.com/textnlp/textguard/guard/guardtest"
 )
 
 func TestNewRejectsBrokenConfig(t *testing.T) {
@@ -336,4 +337,10 @@ func TestEventsCarryNoText(t *testing.T) {
 	assert.Equal(t, "", events[1].Stage)
 	assert.NotContains(t, fmtAll(events), "ann@corp.io")
 	assert.NotContains(t, fmtAll(events), "ann")
+}
+
+func TestConformanceOfTestStages(t *testing.T) {
+	samples := []string{"", "none", "mail ann@corp.io and bo@x.org", "日本 a@b.co ü", strings.Repeat("x@y.zz ", 20)}
+	guardtest.TestScanner(t, emailScanner(), samples)
+	guardtest.TestSanitizer(t, emailScanner(), redactor, samples)
 }
