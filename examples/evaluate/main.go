@@ -118,7 +118,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			fmt.Fprintf(stderr, "REQUIRE\tFAIL\t%s\t%.4f\n", q, x)
 			status = 1
 		case err != nil:
-			fmt.Fprintf(stderr, "REQUIRE\tERROR\t%s\t%v\n", q, err)
+			fmt.Fprintf(stderr, "REQUIRE\tERROR\t%s\t-\t%v\n", q, err)
 			status = 1
 		default:
 			fmt.Fprintf(stderr, "REQUIRE\tok\t%s\t%.4f\n", q, x)
