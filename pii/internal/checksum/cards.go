@@ -24,7 +24,7 @@ type cardRange struct {
 	lengths uint32
 }
 
-func lengthSet(min, max int) uint32 { return 1<<(max+1) - 1<<min }
+func lengthSet(shortest, longest int) uint32 { return 1<<(longest+1) - 1<<shortest }
 
 // cardRanges is searched in order and the first match wins, so narrow
 // ranges come before the wider ones that contain them: Discover's

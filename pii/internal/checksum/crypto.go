@@ -1,6 +1,9 @@
 package checksum
 
-import "crypto/sha256"
+import (
+	"crypto/sha256"
+	"strings"
+)
 
 // base58Alphabet is Bitcoin's: digits and letters without 0, O, I and l.
 const base58Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
@@ -24,7 +27,7 @@ func BitcoinLegacyAddress(s string) bool {
 	}
 	var raw [25]byte
 	for i := range len(s) {
-		carry := indexByte(base58Alphabet, s[i])
+		carry := strings.IndexByte(base58Alphabet, s[i])
 		if carry < 0 {
 			return false
 		}
@@ -91,20 +94,20 @@ func BitcoinSegwitAddress(s string) bool {
 	if len(s) < 14 || len(s) > 90 {
 		return false
 	}
-	var lower, upper bool
+	var hasLower, hasUpper bool
 	for i := range len(s) {
 		c := s[i]
-		lower = lower || 'a' <= c && c <= 'z'
-		upper = upper || 'A' <= c && c <= 'Z'
+		hasLower = hasLower || 'a' <= c && c <= 'z'
+		hasUpper = hasUpper || 'A' <= c && c <= 'Z'
 	}
-	if lower && upper {
+	if hasLower && hasUpper {
 		return false
 	}
 	sep := 2
 	if s[sep] != '1' {
 		return false
 	}
-	hrp0, hrp1 := s[0]|0x20, s[1]|0x20 // fold to lower case
+	hrp0, hrp1 := lower(s[0]), lower(s[1])
 	if !(hrp0 == 'b' && hrp1 == 'c' || hrp0 == 't' && hrp1 == 'b') {
 		return false
 	}
@@ -122,7 +125,7 @@ func BitcoinSegwitAddress(s string) bool {
 	version := -1
 	acc, nbits, nbytes := 0, 0, 0
 	for i := range len(data) {
-		v := indexByte(bech32Charset, data[i]|0x20)
+		v := strings.IndexByte(bech32Charset, lower(data[i]))
 		if v < 0 {
 			return false
 		}
@@ -163,22 +166,22 @@ func EthereumAddress(s string) bool {
 		return false
 	}
 	var hex [40]byte
-	var lower, upper bool
+	var hasLower, hasUpper bool
 	for i := range 40 {
 		c := s[2+i]
 		switch {
 		case isDigit(c):
 		case 'a' <= c && c <= 'f':
-			lower = true
+			hasLower = true
 		case 'A' <= c && c <= 'F':
-			upper = true
+			hasUpper = true
 			c |= 0x20
 		default:
 			return false
 		}
 		hex[i] = c
 	}
-	if !lower || !upper {
+	if !hasLower || !hasUpper {
 		return true
 	}
 	h := keccak256(hex[:])

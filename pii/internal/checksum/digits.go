@@ -1,5 +1,7 @@
 package checksum
 
+import "strings"
+
 // Separator sets passed to compact. A space in a set also admits U+00A0 and
 // U+202F (see the package comment).
 const (
@@ -66,13 +68,20 @@ func sepWidth(s, seps string) int {
 	return 0
 }
 
-func hasByte(s string, c byte) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return true
-		}
+func hasByte(s string, c byte) bool { return strings.IndexByte(s, c) >= 0 }
+
+func upper(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - ('a' - 'A')
 	}
-	return false
+	return c
+}
+
+func lower(c byte) byte {
+	if isUpper(c) {
+		return c + ('a' - 'A')
+	}
+	return c
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

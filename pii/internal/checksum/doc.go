@@ -36,7 +36,14 @@
 //
 // # Known gaps
 //
-// Older eight-digit Australian tax file numbers, UnionPay cards that carry
-// no Luhn check digit and the pre-2016 rules of some identifiers are not
-// recognised; each affected function says so.
+// Some identifiers cannot be fully checked, and some forms are not
+// recognised; each affected function says so. In short: the check letter
+// of an Indian PAN is unpublished and the US SSN, ITIN and MBI, the UK
+// NINO and the SWIFT BIC carry none, so those are format checks only;
+// South Korean numbers issued since October 2020 have no check digit
+// ([KoreaRRNFormat] exists for them); older eight-digit Australian tax
+// file numbers, UnionPay cards without a Luhn digit, the Spanish K, L and
+// M forms of the NIF, Italian company fiscal codes and the German
+// Steuernummer are not recognised; and an IBAN's national account format
+// is not checked beyond its length.
 package checksum

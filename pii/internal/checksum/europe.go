@@ -1,5 +1,7 @@
 package checksum
 
+import "strings"
+
 var nhsWeights = []int{10, 9, 8, 7, 6, 5, 4, 3, 2}
 
 // UKNHS reports whether s is a UK NHS number: ten digits, usually printed
@@ -152,7 +154,7 @@ func ItalyFiscalCode(s string) bool {
 	replaced := true // a letter may follow (leftwards) only other letters
 	for _, p := range cfDigitPositions {
 		c := b[p]
-		if i := indexByte(cfOmocodia, c); i >= 0 && replaced {
+		if i := strings.IndexByte(cfOmocodia, c); i >= 0 && replaced {
 			d[p] = byte('0' + i)
 			continue
 		}
@@ -161,7 +163,7 @@ func ItalyFiscalCode(s string) bool {
 		}
 		replaced = false
 	}
-	month := indexByte(cfMonths, b[8]) + 1
+	month := strings.IndexByte(cfMonths, b[8]) + 1
 	day := num(d[9:11])
 	if day > 40 {
 		day -= 40
@@ -187,15 +189,6 @@ func cfCheck(b []byte) byte {
 		sum += v
 	}
 	return byte('A' + sum%26)
-}
-
-func indexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
 }
 
 // GermanyTaxID reports whether s is a German tax identification number
@@ -242,10 +235,8 @@ func GermanyTaxID(s string) bool {
 func FranceNIR(s string) bool {
 	var buf [15]byte
 	b, ok := compact(buf[:], s, sepDotted)
-	if !ok || len(b) != 15 || !hasByte("123478", b[0]) || !allDigits(b[1:5]) {
-		return false
-	}
-	if !allDigits(b[7:]) {
+	if !ok || len(b) != 15 || !hasByte("123478", b[0]) || !allDigits(b[1:5]) ||
+		!allDigits(b[7:]) {
 		return false
 	}
 	switch m := num(b[3:5]); {
@@ -345,13 +336,6 @@ func FinlandHETU(s string) bool {
 	}
 	n := num(b[:6])*1000 + num(b[7:10])
 	return b[10] == hetuCheck[n%31]
-}
-
-func upper(c byte) byte {
-	if 'a' <= c && c <= 'z' {
-		return c - ('a' - 'A')
-	}
-	return c
 }
 
 // SwedenPersonnummer reports whether s is a Swedish personal identity
