@@ -161,8 +161,8 @@ func (g *Guard) CheckInput(ctx context.Context, req *Request) (*Result, error) {
 			return nil, err
 		}
 	}
-	res := &Result{Request: req.Clone()}
-	if g.cfg.restore {
+	res := &Result{Request: req.Clone(), Vault: req.Vault}
+	if res.Vault == nil && g.cfg.restore {
 		res.Vault = NewVault()
 	}
 	if len(g.input) == 0 {

@@ -95,6 +95,10 @@ type Request struct {
 	Model     string
 	Principal Principal
 	Messages  []Message
+	// Vault, when set, keeps pseudonyms across the calls of a
+	// conversation, and the guard restores them in replies. When nil, a
+	// guard built with [RestorePseudonyms] gives each call a fresh vault.
+	Vault *Vault
 }
 
 // Prompt returns a request of a single user message, the common case of a

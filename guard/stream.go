@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -39,13 +40,14 @@ type Stream struct {
 	g     *Guard
 	prior *Result
 
-	raw      strings.Builder // the reply so far, as the model sent it
-	complete int             // bytes of raw that end on a rune boundary
-	emitted  int             // raw bytes decided and released
-	out      strings.Builder // released text, sanitized, before restoring
-	copied   bool            // out differs from raw[:emitted]
-	pending  string          // sanitized text awaiting pseudonym restoring
-	shown    strings.Builder // what the caller got, when it differs from out
+	raw       strings.Builder // the reply so far, as the model sent it
+	complete  int             // bytes of raw that end on a rune boundary
+	emitted   int             // raw bytes decided and released
+	out       strings.Builder // released text, sanitized, before restoring
+	copied    bool            // out differs from raw[:emitted]
+	pending   string          // sanitized text awaiting pseudonym restoring
+	shown     strings.Builder // what the caller got, when restoring
+	restoring bool
 
 	findings []Finding
 	stages   []StageResult
@@ -380,48 +382,33 @@ func (s *Stream) restore(piece string, final bool) string {
 	if s.prior != nil {
 		v = s.prior.Vault
 	}
-	r, longest := (*strings.Replacer)(nil), 0
+	var re *regexp.Regexp
+	var canon map[string]string
+	longest := 0
 	if v != nil {
-		r, longest = v.replacer()
+		re, canon, longest = v.matcher()
 	}
-	if r == nil {
-		s.noteShown(piece)
+	if re == nil {
 		return piece
 	}
+	s.restoring = true
 	text := s.pending + piece
 	end := len(text)
 	if !final {
-		end = safeRestoreEnd(text, v, longest)
-	}
-	s.pending = text[end:]
-	shown := r.Replace(text[:end])
-	s.noteShown(shown)
-	return shown
-}
-
-func (s *Stream) noteShown(piece string) {
-	if s.prior != nil && s.prior.Vault != nil && s.prior.Vault.Len() > 0 {
-		s.shown.WriteString(piece)
-	}
-}
-
-// safeEnd returns the largest end such that no pseudonym could straddle it.
-func safeRestoreEnd(text string, v *Vault, longest int) int {
-	end := len(text) - (longest - 1)
-	if end <= 0 {
-		return 0
-	}
-	end = backToRune(text, end)
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	for i := max(0, end-longest+1); i < end; i++ {
-		for p := range v.back {
-			if i+len(p) > end && strings.HasPrefix(text[i:], p[:min(len(p), len(text)-i)]) {
-				return i
+		// A match that has not fully arrived starts at least longest-1
+		// bytes before the end; one that has arrived may not be cut.
+		end = backToRune(text, max(0, len(text)-(longest-1)))
+		for _, m := range re.FindAllStringIndex(text, -1) {
+			if m[0] < end && m[1] > end {
+				end = m[0]
+				break
 			}
 		}
 	}
-	return end
+	s.pending = text[end:]
+	shown := re.ReplaceAllStringFunc(text[:end], func(m string) string { return canon[canonical(m)] })
+	s.shown.WriteString(shown)
+	return shown
 }
 
 func backToRune(s string, i int) int {
@@ -434,7 +421,7 @@ func backToRune(s string, i int) int {
 func (s *Stream) result(ctx context.Context) *Result {
 	res := continueFrom(s.prior)
 	switch {
-	case s.shown.Len() > 0:
+	case s.restoring:
 		res.Reply = s.shown.String()
 	case s.copied:
 		res.Reply = s.out.String()
