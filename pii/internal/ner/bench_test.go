@@ -58,6 +58,9 @@ func BenchmarkNew(b *testing.B) {
 }
 
 func TestFindCleanAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("sync.Pool drops items under the race detector")
+	}
 	r := recognizer(t)
 	text := sized(cleanProse, 1<<10)
 	ctx := context.Background()

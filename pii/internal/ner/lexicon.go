@@ -20,31 +20,31 @@ var dataFS embed.FS
 type lex uint32
 
 const (
-	lexFirst     lex = 1 << iota // given name in some faker locale
-	lexLast                      // family name in some faker locale
-	lexWord                      // ordinary English word (written in lower case in wamerican/wbritish)
-	lexNRP                       // language or nationality adjective: "German", "Polish"
-	lexCountry                   // country or territory
-	lexContinent                 // continent or world region
-	lexRegion                    // state, province or other first-level division
-	lexAbbr                      // postal abbreviation of a region: "NY", "ON", "NSW"
-	lexBigCity                   // GeoNames city of 100,000 people or more, or a capital
-	lexCity                      // GeoNames city above the generator's population floor
-	lexFakerCity                 // city name from the faker locales
-	lexPhrase                    // first token of a multi-word place
-	lexStreet                    // street type that follows the name: "Street", "Ave"
-	lexStreetPre                 // street type that precedes the name: "rue", "Via", "ul"
-	lexUnit                      // unit designator: "Apt", "Suite"
-	lexStop                      // function word that never starts a name
-	lexTitle                     // honorific: "Mr", "Dr", "Frau"
-	lexParticle                  // name particle: "van", "de", "bin"
-	lexDate                      // month or weekday name
-	lexNotName                   // capitalised word that is no name: pronouns, greetings, "God"
-	lexPhraseTail                // later token of a multi-word place
-	lexBox                       // starts a box or military address: "PSC", "USNS", "PO"
-	lexCityAbbr                  // a city known by its initials: "NYC", "SF"
-	lexRank                      // rank or relation before a name: "King", "Uncle"
-	lexZipCue                    // announces a postcode: "zip", "postcode"
+	lexFirst      lex = 1 << iota // given name in some faker locale
+	lexLast                       // family name in some faker locale
+	lexWord                       // ordinary English word (written in lower case in wamerican/wbritish)
+	lexNRP                        // language or nationality adjective: "German", "Polish"
+	lexCountry                    // country or territory
+	lexContinent                  // continent or world region
+	lexRegion                     // state, province or other first-level division
+	lexAbbr                       // postal abbreviation of a region: "NY", "ON", "NSW"
+	lexBigCity                    // GeoNames city of 100,000 people or more, or a capital
+	lexCity                       // GeoNames city above the generator's population floor
+	lexFakerCity                  // city name from the faker locales
+	lexPhrase                     // first token of a multi-word place
+	lexStreet                     // street type that follows the name: "Street", "Ave"
+	lexStreetPre                  // street type that precedes the name: "rue", "Via", "ul"
+	lexUnit                       // unit designator: "Apt", "Suite"
+	lexStop                       // function word that never starts a name
+	lexTitle                      // honorific: "Mr", "Dr", "Frau"
+	lexParticle                   // name particle: "van", "de", "bin"
+	lexDate                       // month or weekday name
+	lexNotName                    // capitalised word that is no name: pronouns, greetings, "God"
+	lexPhraseTail                 // later token of a multi-word place
+	lexBox                        // starts a box or military address: "PSC", "USNS", "PO"
+	lexCityAbbr                   // a city known by its initials: "NYC", "SF"
+	lexRank                       // rank or relation before a name: "King", "Uncle"
+	lexZipCue                     // announces a postcode: "zip", "postcode"
 )
 
 const lexPlace = lexCountry | lexContinent | lexRegion | lexBigCity | lexCity | lexFakerCity
