@@ -161,14 +161,19 @@ func classifyToken(r rune) tokenClass {
 		return classOwn
 	}
 	switch {
-	case unicode.IsSpace(r):
-		return classSpace
-	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+	case 0xC0 <= r && r <= 0x24F && r != 0xD7 && r != 0xF7, 0x410 <= r && r <= 0x44F:
+		// Accented Latin and basic Cyrillic letters, the common case,
+		// without a table search.
+		return classLetter
+	case r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+		// No ideograph, kana or Hangul lies below the Hangul Jamo block.
 		return classOwn
-	case unicode.IsDigit(r):
-		return classDigit
 	case unicode.IsLetter(r), unicode.IsMark(r):
 		return classLetter
+	case unicode.IsDigit(r):
+		return classDigit
+	case unicode.IsSpace(r):
+		return classSpace
 	}
 	return classOwn
 }

@@ -35,8 +35,8 @@ const (
 // CategoryPattern is the category of a [Pattern] rule that names none.
 const CategoryPattern = "pattern"
 
-// DefaultMatchTimeout is how long one [EngineRegexp2] rule may run on one
-// text when [MatchTimeout] is not given.
+// DefaultMatchTimeout is the time limit of [EngineRegexp2] rules when
+// [MatchTimeout] is not given.
 const DefaultMatchTimeout = 50 * time.Millisecond
 
 // ErrMatchTimeout reports an [EngineRegexp2] rule that ran out of time on a
@@ -87,11 +87,15 @@ type patternConfig struct {
 	timeout time.Duration
 }
 
-// MatchTimeout bounds the time an [EngineRegexp2] rule may take on one text,
-// all its matches together. A rule that runs out makes Scan fail with
-// [ErrMatchTimeout]; it never returns the findings it had so far, because a
-// partial result would look like a clean text. The default is
-// [DefaultMatchTimeout]. RE2 rules need no timeout: they are linear.
+// MatchTimeout bounds the time an [EngineRegexp2] rule may take on one text:
+// d for each search for its next match, and d per 64 KiB of text for all
+// its matches together, so that many quick matches cannot add up to an
+// unbounded scan while long texts still get time in proportion. A rule that
+// runs out makes Scan fail with [ErrMatchTimeout]; it never returns the
+// findings it had so far, because a partial result would look like a clean
+// text. The default is [DefaultMatchTimeout]. The clock is the wall clock,
+// so a machine short of CPU can time out a rule that would finish. RE2
+// rules need no timeout: they are linear.
 func MatchTimeout(d time.Duration) PatternOption {
 	return func(c *patternConfig) error {
 		if d <= 0 {
@@ -337,17 +341,18 @@ func (r *patternRule) scanRE2(text string, fs []Finding) []Finding {
 }
 
 // scanRegexp2 collects the rule's matches until the text or the time runs
-// out. The engine checks its timeout within each match; the total is checked
-// here, so that many quick matches cannot add up to an unbounded scan.
+// out. The engine checks its timeout within each search; the total budget
+// is checked here.
 func (r *patternRule) scanRegexp2(ctx context.Context, text string, runes []int,
 	timeout time.Duration, fs []Finding) ([]Finding, error) {
 	start := time.Now()
+	budget := timeout * time.Duration(1+len(text)>>16)
 	m, err := r.re2.FindStringMatch(text)
 	for ; m != nil && err == nil; m, err = r.re2.FindNextMatch(m) {
 		if g := m.GroupByNumber(r.group); g != nil && len(g.Captures) > 0 && g.Length > 0 {
 			fs = append(fs, r.finding(runes[g.Index], runes[g.Index+g.Length]))
 		}
-		if time.Since(start) > timeout {
+		if time.Since(start) > budget {
 			err = ErrMatchTimeout
 			break
 		}

@@ -163,3 +163,18 @@ func TestSubstringsContract(t *testing.T) {
 		})
 	}
 }
+
+func TestSubstringsCleanInputAllocs(t *testing.T) {
+	for _, opts := range [][]guard.SubstringOption{nil, {guard.WholeWords()}} {
+		s, err := guard.NewSubstrings([]guard.Substring{{ID: "a", Literals: []string{"falcon", "пароль"}}}, opts...)
+		require.NoError(t, err)
+		in := guard.Input{Text: strings.Repeat("nothing to find in this text. ", 40)}
+		ctx := context.Background()
+		allocs := testing.AllocsPerRun(50, func() {
+			if _, err := s.Scan(ctx, in); err != nil {
+				t.Fatal(err)
+			}
+		})
+		assert.Zero(t, allocs)
+	}
+}
