@@ -37,7 +37,8 @@ type LengthLimits struct {
 // LengthLimit is not [Windowed]: whether a text is too long, and where the
 // excess ends, depend on the whole text, so a stream through it holds back
 // the whole reply. A host that streams and only needs a hard cap can rely on
-// the guard's [MaxBytes] instead.
+// the guard's [MaxBytes] instead, which rejects a longer reply as it
+// arrives.
 //
 // LengthLimit is immutable and safe for concurrent use. Its methods return
 // an error only for a cancelled context, or from Sanitize for findings that

@@ -287,7 +287,7 @@ func (p *Patterns) Scan(ctx context.Context, in Input) ([]Finding, error) {
 		})
 	}
 	var fs []Finding
-	var runes []int // byte offset of each rune, for regexp2's rune offsets
+	var runes []int32 // byte offset of each rune, for regexp2's rune offsets
 	for i := range p.rules {
 		r := &p.rules[i]
 		if r.gated && !active[i] {
@@ -343,14 +343,14 @@ func (r *patternRule) scanRE2(text string, fs []Finding) []Finding {
 // scanRegexp2 collects the rule's matches until the text or the time runs
 // out. The engine checks its timeout within each search; the total budget
 // is checked here.
-func (r *patternRule) scanRegexp2(ctx context.Context, text string, runes []int,
+func (r *patternRule) scanRegexp2(ctx context.Context, text string, runes []int32,
 	timeout time.Duration, fs []Finding) ([]Finding, error) {
 	start := time.Now()
 	budget := timeout * time.Duration(1+len(text)>>16)
 	m, err := r.re2.FindStringMatch(text)
 	for ; m != nil && err == nil; m, err = r.re2.FindNextMatch(m) {
 		if g := m.GroupByNumber(r.group); g != nil && len(g.Captures) > 0 && g.Length > 0 {
-			fs = append(fs, r.finding(runes[g.Index], runes[g.Index+g.Length]))
+			fs = append(fs, r.finding(int(runes[g.Index]), int(runes[g.Index+g.Length])))
 		}
 		if time.Since(start) > budget {
 			err = ErrMatchTimeout
@@ -373,13 +373,13 @@ func (r *patternRule) scanRegexp2(ctx context.Context, text string, runes []int,
 
 // runeOffsets returns the byte offset of each rune of text and then
 // len(text), counting each invalid byte as one rune, as regexp2's
-// conversion to []rune does.
-func runeOffsets(text string) []int {
-	offs := make([]int, 0, len(text)+1)
+// conversion to []rune does. Texts beyond 2 GiB are not supported.
+func runeOffsets(text string) []int32 {
+	offs := make([]int32, 0, utf8.RuneCountInString(text)+1)
 	for i := range text {
-		offs = append(offs, i)
+		offs = append(offs, int32(i))
 	}
-	return append(offs, len(text))
+	return append(offs, int32(len(text)))
 }
 
 // derivedMaxLen returns the most bytes a match of the RE2 expression expr
