@@ -1,0 +1,217 @@
+package secrets
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/textnlp/textguard/guard"
+)
+
+func TestDefaultRulesAreValid(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range DefaultRules() {
+		t.Run(r.ID, func(t *testing.T) {
+			require.NoError(t, r.Validate())
+			assert.False(t, seen[r.ID], "duplicate ID")
+			seen[r.ID] = true
+			assert.NotEmpty(t, r.Description)
+			assert.NotEmpty(t, r.Category)
+			assert.NotEmpty(t, r.Keywords, "built-in rules must be cheap on clean text")
+			assert.Positive(t, r.MaxLen)
+			assert.GreaterOrEqual(t, r.Severity, guard.SeverityMedium)
+		})
+	}
+}
+
+func TestDefaultRulesAreFresh(t *testing.T) {
+	a := DefaultRules()
+	a[0].Keywords[0] = "changed"
+	a[0].Allow = nil
+	b := DefaultRules()
+	assert.NotEqual(t, "changed", b[0].Keywords[0])
+	assert.NotEmpty(t, b[0].Allow)
+}
+
+// TestBuiltinRuleSamples runs every built-in rule alone on its true and
+// false positives, and the whole default set on the true positives.
+func TestBuiltinRuleSamples(t *testing.T) {
+	cases := ruleCases()
+	all, err := New()
+	require.NoError(t, err)
+	ctx := context.Background()
+	for _, r := range DefaultRules() {
+		t.Run(r.ID, func(t *testing.T) {
+			c, ok := cases[r.ID]
+			require.True(t, ok, "rule has no samples")
+			require.NotEmpty(t, c.tp, "rule has no true positive")
+			require.NotEmpty(t, c.fp, "rule has no false positive")
+			alone, err := New(WithRuleSet(r))
+			require.NoError(t, err)
+			for i, s := range c.tp {
+				fs, err := alone.Scan(ctx, guard.Input{Text: s.text})
+				require.NoError(t, err)
+				spans := spansOf(fs, s.text)
+				assert.Contains(t, spans, s.secret, "tp %d: rule alone", i)
+				for _, f := range fs {
+					assert.Equal(t, "secrets."+r.ID, f.Rule)
+				}
+				fs, err = all.Scan(ctx, guard.Input{Text: s.text})
+				require.NoError(t, err)
+				assert.True(t, covered(fs, s.text, s.secret), "tp %d: default set misses it", i)
+			}
+			for i, text := range c.fp {
+				fs, err := alone.Scan(ctx, guard.Input{Text: text})
+				require.NoError(t, err)
+				assert.Empty(t, spansOf(fs, text), "fp %d", i)
+			}
+		})
+	}
+	for id := range cases {
+		assert.True(t, slices.ContainsFunc(DefaultRules(), func(r Rule) bool { return r.ID == id }),
+			"samples for unknown rule %q", id)
+	}
+}
+
+func spansOf(fs []guard.Finding, text string) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.Span(text)
+	}
+	return out
+}
+
+// covered reports whether some finding covers the secret's bytes.
+func covered(fs []guard.Finding, text, secret string) bool {
+	start := strings.Index(text, secret)
+	end := start + len(secret)
+	for _, f := range fs {
+		if f.Start <= start && f.End >= end {
+			return true
+		}
+	}
+	return false
+}
+
+func TestRuleValidate(t *testing.T) {
+	ok := Rule{ID: "demo", Pattern: `demo_([a-z0-9]{8})`, Keywords: []string{"demo_"}}
+	tests := []struct {
+		name  string
+		edit  func(*Rule)
+		field string
+	}{
+		{"valid", func(*Rule) {}, ""},
+		{"lookaround falls back to regexp2", func(r *Rule) { r.Pattern = `(?<=key=)([a-z]{8})` }, ""},
+		{"empty id", func(r *Rule) { r.ID = "" }, "ID"},
+		{"upper-case id", func(r *Rule) { r.ID = "Demo" }, "ID"},
+		{"empty pattern", func(r *Rule) { r.Pattern = "" }, "Pattern"},
+		{"bad pattern", func(r *Rule) { r.Pattern = `demo_(` }, "Pattern"},
+		{"group out of range", func(r *Rule) { r.SecretGroup = 2 }, "SecretGroup"},
+		{"negative group", func(r *Rule) { r.SecretGroup = -1 }, "SecretGroup"},
+		{"upper-case keyword", func(r *Rule) { r.Keywords = []string{"Demo"} }, "Keywords[0]"},
+		{"empty keyword", func(r *Rule) { r.Keywords = []string{""} }, "Keywords[0]"},
+		{"entropy too high", func(r *Rule) { r.MinEntropy = 9 }, "MinEntropy"},
+		{"score above one", func(r *Rule) { r.Score = 1.5 }, "Score"},
+		{"unknown severity", func(r *Rule) { r.Severity = 42 }, "Severity"},
+		{"negative max len", func(r *Rule) { r.MaxLen = -1 }, "MaxLen"},
+		{"bad allow", func(r *Rule) { r.Allow = []string{"("} }, "Allow[0]"},
+		{"bad allow match", func(r *Rule) { r.AllowMatch = []string{"x", "("} }, "AllowMatch[1]"},
+		{"bad allow line", func(r *Rule) { r.AllowLine = []string{"["} }, "AllowLine[0]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := ok
+			tt.edit(&r)
+			err := r.Validate()
+			if tt.field == "" {
+				assert.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.True(t, errors.Is(err, ErrInvalidRule))
+			var re *RuleError
+			require.ErrorAs(t, err, &re)
+			assert.Equal(t, tt.field, re.Field)
+			assert.True(t, strings.HasPrefix(err.Error(), "secrets: "))
+		})
+	}
+}
+
+func TestEntropy(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+	}{
+		{"", 0},
+		{"aaaa", 0},
+		{"ab", 1},
+		{"abcd", 2},
+		{"0123456789abcdef", 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			assert.InDelta(t, tt.want, entropy(tt.in), 1e-9)
+		})
+	}
+	assert.InDelta(t, 0.6, entropyFactor(0), 1e-9)
+	assert.InDelta(t, 1, entropyFactor(5), 1e-9)
+}
+
+func TestJWTHeader(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want bool
+	}{
+		{"signed", b64json(`{"alg":"RS256","kid":"1"}`) + ".e30.sig", true},
+		{"padded std base64", "eyJhbGciOiJub25lIn0=.e30.", true},
+		{"no alg", b64json(`{"typ":"JWT"}`) + ".e30.sig", false},
+		{"not an object", b64json(`["alg"]`) + ".e30.sig", false},
+		{"not base64", "eyJ!!!.e30.sig", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, jwtHeader(tt.in))
+		})
+	}
+}
+
+// TestReachMatchesWholeText checks the promise behind Reach: running each
+// built-in rule only around its keywords finds what running it on the
+// whole text finds, on every sample and on all samples strung together
+// with filler between them.
+func TestReachMatchesWholeText(t *testing.T) {
+	cases := ruleCases()
+	var texts []string
+	for _, c := range cases {
+		for _, s := range c.tp {
+			texts = append(texts, s.text)
+		}
+		texts = append(texts, c.fp...)
+	}
+	filler := strings.Repeat("lorem ipsum dolor sit amet ", 20)
+	joined := strings.Join(texts, "\n"+filler+"\n")
+	tight := strings.Join(texts, " ")
+	ctx := context.Background()
+	for _, r := range DefaultRules() {
+		t.Run(r.ID, func(t *testing.T) {
+			windowed, err := New(WithRuleSet(r))
+			require.NoError(t, err)
+			r.Reach = 0
+			whole, err := New(WithRuleSet(r))
+			require.NoError(t, err)
+			for _, text := range append(texts, joined, tight) {
+				a, err := windowed.Scan(ctx, guard.Input{Text: text})
+				require.NoError(t, err)
+				b, err := whole.Scan(ctx, guard.Input{Text: text})
+				require.NoError(t, err)
+				assert.Equal(t, b, a)
+			}
+		})
+	}
+}
