@@ -182,8 +182,12 @@ func (m *Matcher) scanRunes(text string, emit func(int32, int) bool) {
 	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(text); {
 		b := text[i]
-		if b < utf8.RuneSelf {
-			feed(b)
+		if b < utf8.RuneSelf && table != nil {
+			// ASCII runs take the dense loop's path.
+			s = table[s+int32(m.classes[b])]
+			i++
+		} else if b < utf8.RuneSelf {
+			s = m.nextCompact(s, m.classes[b])
 			i++
 		} else {
 			r, n := decodeRune(text, i)
