@@ -8,7 +8,11 @@
 // so the transition table has one column per class rather than 256. When
 // states × classes fits [DefaultDenseLimit] cells the table is a full DFA,
 // one load per byte; beyond that the matcher keeps a compact trie with
-// failure links, which needs far less memory and is a few times slower.
+// failure links, which needs far less memory and is several times slower
+// (about ten times with a thousand patterns).
+//
+// Besides every match, a matcher can select the leftmost-longest
+// non-overlapping matches in the same single pass, without rescanning.
 package ahocorasick
 
 import (
