@@ -1,0 +1,149 @@
+package pii
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// How far context words are looked for around a candidate: at most
+// wordsBefore words within contextBefore bytes before it, and wordsAfter
+// words within contextReach bytes after it. Labels stand before a value
+// ("SSN: ...", "date of birth. It's ...") far more often than after it
+// ("... is my hetu"), hence the asymmetry.
+const (
+	wordsBefore   = 6
+	wordsAfter    = 4
+	contextBefore = 96
+	contextReach  = 64
+	negativeReach = 24
+)
+
+// phrases splits context entries into lower-case words.
+func phrases(entries []string) [][]string {
+	var out [][]string
+	for _, e := range entries {
+		var ws []string
+		for _, w := range strings.FieldsFunc(strings.ToLower(e), notLetter) {
+			ws = append(ws, w)
+		}
+		if len(ws) > 0 {
+			out = append(out, ws)
+		}
+	}
+	return out
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+
+// span is a word's byte range.
+type span struct{ start, end int }
+
+// near reports whether a context phrase stands shortly before [s, e) or
+// shortly after it.
+func near(t string, s, e int, ps [][]string) bool {
+	var buf [wordsBefore]span
+	before := wordsBack(t, s, contextBefore, buf[:])
+	if anyPhrase(t, before, ps) {
+		return true
+	}
+	var abuf [wordsAfter]span
+	after := wordsForward(t, e, contextReach, abuf[:])
+	return anyPhrase(t, after, ps)
+}
+
+// nearBefore reports whether a phrase ends within reach bytes before s.
+func nearBefore(t string, s int, ps [][]string, reach int) bool {
+	var buf [3]span
+	return anyPhrase(t, wordsBack(t, s, reach, buf[:]), ps)
+}
+
+// wordsBack fills buf from its end with the words before s, nearest last,
+// and returns the filled part in text order.
+func wordsBack(t string, s, reach int, buf []span) []span {
+	lo := max(0, s-reach)
+	n := len(buf)
+	i := s
+	for i > lo && n > 0 {
+		// skip non-letters
+		for i > lo {
+			r, size := utf8.DecodeLastRuneInString(t[:i])
+			if unicode.IsLetter(r) {
+				break
+			}
+			i -= size
+		}
+		end := i
+		for i > lo {
+			r, size := utf8.DecodeLastRuneInString(t[:i])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			i -= size
+		}
+		if i < end {
+			n--
+			buf[n] = span{i, end}
+		}
+	}
+	return buf[n:]
+}
+
+// wordsForward fills buf with the words after e, in text order.
+func wordsForward(t string, e, reach int, buf []span) []span {
+	hi := min(len(t), e+reach)
+	n := 0
+	i := e
+	for i < hi && n < len(buf) {
+		for i < hi {
+			r, size := utf8.DecodeRuneInString(t[i:])
+			if unicode.IsLetter(r) {
+				break
+			}
+			i += size
+		}
+		start := i
+		for i < hi {
+			r, size := utf8.DecodeRuneInString(t[i:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			i += size
+		}
+		if i > start {
+			buf[n] = span{start, i}
+			n++
+		}
+	}
+	return buf[:n]
+}
+
+// anyPhrase reports whether one of ps occurs as consecutive words of ws.
+func anyPhrase(t string, ws []span, ps [][]string) bool {
+	for _, p := range ps {
+		for i := 0; i+len(p) <= len(ws); i++ {
+			ok := true
+			for j, w := range p {
+				if !wordMatches(t[ws[i+j].start:ws[i+j].end], w) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordMatches reports whether the text word tok matches the lower-case
+// context word w: equal ignoring case, or, for w of four bytes or more,
+// beginning with w, so that "licen" covers "licence" and "license" and
+// "phone" covers "phones".
+func wordMatches(tok, w string) bool {
+	if len(w) < 4 {
+		return strings.EqualFold(tok, w)
+	}
+	return len(tok) >= len(w) && strings.EqualFold(tok[:len(w)], w)
+}
