@@ -17,7 +17,7 @@ var dataFS embed.FS
 // lex is a bit set of what a lower-cased token (or phrase) is known as.
 // One map holds every list, so a token costs one lookup however many
 // lists it is on.
-type lex uint32
+type lex uint64
 
 const (
 	lexFirst      lex = 1 << iota // given name in some faker locale
@@ -45,22 +45,117 @@ const (
 	lexCityAbbr                   // a city known by its initials: "NYC", "SF"
 	lexRank                       // rank or relation before a name: "King", "Uncle"
 	lexZipCue                     // announces a postcode: "zip", "postcode"
+
+	// Cue words, looked up with the token like the lists above.
+	cueNameNoun   // "name", "surname": "my name is", "name:", "last name?"
+	cueIsWas      // "is", "was"
+	cueIntro      // introduces a name directly: "named", "called", "signed"
+	cueColon      // "<word>:" before a name: "patient:", "attn:"
+	cueImIam      // "I'm", "im"
+	cuePersonPrev // a person often follows: "dear", "hi", "with", "sister"
+	cuePersonNext // a person often precedes: "said", "told", "lives"
+	cueBornA      // "was born", "is a"
+	cueWhoAged    // ", who" / ", aged" after a name
+	cuePrepIn     // "in", "from"
+	cuePrepTo     // "to", "at"
+	cueMoveVerb   // with in/from/to before a place: "lives", "moved", "born"
+	cueArrive     // with at/in before a place: "arrived", "landed"
+	cueOfPlace    // with "of" before a place: "city", "capital", "outskirts"
+	cueNearPrep   // before a place: "near", "visit", "across"
+	cuePlaceNext  // after a place: "city", "county", "airport"
+	cueOrg        // company words after a name: "Inc", "Group", "Orchestra"
+	cueOrgAnd     // "and Sons", "& Co"
+	cueDet        // articles and determiners
+	cueVs         // "vs", "versus"
 )
 
 const lexPlace = lexCountry | lexContinent | lexRegion | lexBigCity | lexCity | lexFakerCity
 
-// lexicon is the loaded, read-only word list.
+// lexicon is the loaded, read-only word list: an open-addressing hash
+// table from lower-cased keys to their bits. It is smaller and quicker to
+// probe than a Go map of the same keys, and lookups from a byte slice
+// cost no allocation.
 type lexicon struct {
-	m         map[string]lex
+	slots     []uint64 // high 32 bits: hash fingerprint; low 32: index+1 into keys; 0: empty
+	keys      []string // slices of the decompressed files, or literals
+	bits      []lex
 	maxPhrase int // most tokens in a multi-word place
 }
 
+// fnv1a hashes a key with 64-bit FNV-1a: short keys, no setup.
+func fnv1a[T string | []byte](key T) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(key); i++ {
+		h ^= uint64(key[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
 func (l *lexicon) get(key []byte) lex {
-	return l.m[string(key)] // no allocation: the compiler special-cases this conversion
+	if len(l.slots) == 0 {
+		return 0
+	}
+	h := fnv1a(key)
+	mask := uint64(len(l.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := l.slots[i]
+		if s == 0 {
+			return 0
+		}
+		if s>>32 == h>>32 {
+			if k := uint32(s) - 1; l.keys[k] == string(key) {
+				return l.bits[k]
+			}
+		}
+	}
+}
+
+// lookup is get for a string, for tests.
+func (l *lexicon) lookup(key string) lex { return l.get([]byte(key)) }
+
+// add ORs bits into the entry for key, creating it when needed.
+func (l *lexicon) add(key string, bits lex) {
+	if 2*(len(l.keys)+1) > len(l.slots) {
+		l.grow()
+	}
+	h := fnv1a(key)
+	mask := uint64(len(l.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := l.slots[i]
+		if s == 0 {
+			l.keys = append(l.keys, key)
+			l.bits = append(l.bits, bits)
+			l.slots[i] = h>>32<<32 | uint64(len(l.keys))
+			return
+		}
+		if s>>32 == h>>32 && l.keys[uint32(s)-1] == key {
+			l.bits[uint32(s)-1] |= bits
+			return
+		}
+	}
+}
+
+// grow doubles the table, keeping it at most half full so that probe
+// runs stay short.
+func (l *lexicon) grow() {
+	n := max(2*len(l.slots), 1<<10)
+	slots := make([]uint64, n)
+	mask := uint64(n - 1)
+	for k, key := range l.keys {
+		h := fnv1a(key)
+		i := h & mask
+		for slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		slots[i] = h>>32<<32 | uint64(k+1)
+	}
+	l.slots = slots
 }
 
 func loadLexicon() (*lexicon, error) {
-	l := &lexicon{m: make(map[string]lex, 1<<18), maxPhrase: 1}
+	l := &lexicon{maxPhrase: 1}
+	l.slots = make([]uint64, 1<<19) // room for the ~170,000 keys without growing
 	simple := []struct {
 		file string
 		bit  lex
@@ -74,7 +169,7 @@ func loadLexicon() (*lexicon, error) {
 	for _, s := range simple {
 		err := readLines(s.file, func(line string) {
 			if !strings.Contains(line, " ") {
-				l.m[line] |= s.bit
+				l.add(line, s.bit)
 			}
 		})
 		if err != nil {
@@ -93,7 +188,7 @@ func loadLexicon() (*lexicon, error) {
 	}
 	for bit, words := range builtinWords {
 		for _, w := range strings.Fields(words) {
-			l.m[w] |= bit
+			l.add(w, bit)
 		}
 	}
 	return l, nil
@@ -116,16 +211,16 @@ func (l *lexicon) addPlace(name string, bits lex) {
 	case 0:
 		return
 	case 1:
-		l.m[words[0]] |= bits
+		l.add(words[0], bits)
 		return
 	}
 	if len(words) > maxPhraseTokens {
 		return
 	}
-	l.m[name] |= bits
-	l.m[words[0]] |= lexPhrase
+	l.add(name, bits)
+	l.add(words[0], lexPhrase)
 	for _, w := range words[1:] {
-		l.m[w] |= lexPhraseTail
+		l.add(w, lexPhraseTail)
 	}
 	l.maxPhrase = max(l.maxPhrase, len(words))
 }

@@ -431,7 +431,8 @@ func (f *finder) score(a, b int, titleEv float64) cand {
 		if pb&lexAbbr != 0 && f.afterPlaceComma(a) {
 			l = 2.6
 		}
-		if (pb&lexAbbr != 0 || first.lx&lexCityAbbr != 0) && eq(f.word(a-1), "in", "to", "from", "near") {
+		if (pb&lexAbbr != 0 || first.lx&lexCityAbbr != 0) &&
+			(f.cue(a-1, cuePrepIn) || f.isWordAt(a-1, "to") || f.isWordAt(a-1, "near")) {
 			l = 2.4
 		}
 	}
@@ -483,8 +484,7 @@ func (f *finder) score(a, b int, titleEv float64) cand {
 		p -= 2.5
 		l -= 2.5
 	}
-	if first.shape == shLower && eq(f.word(a-1), "a", "an", "the", "this", "that", "these", "those", "some", "any",
-		"every", "each", "another", "no", "your", "our", "their") {
+	if first.shape == shLower && f.cue(a-1, cueDet) {
 		p -= 1.5 // "a lotta", "the telly": in lower case, an article means a noun
 	}
 	if f.fixture(a, b) {
@@ -499,37 +499,33 @@ func (f *finder) score(a, b int, titleEv float64) cand {
 // orgAfter reports a company word right after a chunk: "Boston
 // Consulting Group", "Davis Orchestra", "Thomas and Sons".
 func (f *finder) orgAfter(b int) bool {
-	w := f.word(b)
-	if eq(w, "and", "&") {
-		return eq(f.word(b+1), "sons", "son", "co", "company", "partners", "associates")
+	if b < len(f.toks) && f.toks[b].punct == '&' || f.isWordAt(b, "and") {
+		return f.cue(b+1, cueOrgAnd) // "and Sons", "& Co"
 	}
-	if b < len(f.toks) && f.toks[b].punct == '&' {
-		return true
-	}
-	if b < len(f.toks) && !f.toks[b].capitalised() {
-		return false
-	}
-	return eq(w, orgWords...)
+	return f.cue(b, cueOrg) && f.toks[b].capitalised()
 }
-
-var orgWords = []string{"inc", "llc", "ltd", "llp", "plc", "corp", "corporation", "co",
-	"company", "group", "gmbh", "ag", "sa", "bv", "nv", "oy", "ab", "as", "spa", "srl",
-	"partners", "associates", "consulting", "investments", "holdings", "capital", "ventures",
-	"industries", "technologies", "technology", "systems", "solutions", "labs", "software",
-	"media", "studios", "studio", "records", "entertainment", "foundation", "institute",
-	"university", "college", "school", "academy", "hospital", "clinic", "bank", "insurance",
-	"airlines", "airways", "motors", "energy", "services", "international", "global",
-	"orchestra", "band", "fc", "club", "united", "hotel", "restaurant", "cafe", "café", "bar",
-	"press", "news", "times", "magazine", "agency", "brothers", "bros", "enterprises", "trust",
-	"pharmaceuticals", "pharma", "networks", "communications", "electronics", "foods"}
 
 // fixture reports "vs" on either side of tokens [a, b).
 func (f *finder) fixture(a, b int) bool {
-	before := f.word(a - 1)
+	k := a - 1
 	if a >= 2 && f.toks[a-1].punct == '.' {
-		before = f.word(a - 2)
+		k = a - 2
 	}
-	return eq(before, "vs", "v", "versus", "against") || eq(f.word(b), "vs", "v", "versus")
+	return f.cue(k, cueVs) || f.cue(b, cueVs) && !f.isWordAt(b, "against")
+}
+
+// cue reports whether token k is a word on the same line as the token
+// after it and carries one of the cue bits.
+func (f *finder) cue(k int, bits lex) bool {
+	if k < 0 || k >= len(f.toks) || f.toks[k].kind != kWord || f.toks[k].lx&bits == 0 {
+		return false
+	}
+	return k+1 >= len(f.toks) || !f.toks[k+1].nl
+}
+
+// isWordAt compares token k with a lower-case word.
+func (f *finder) isWordAt(k int, w string) bool {
+	return strings.EqualFold(f.word(k), w)
 }
 
 // afterPlaceComma: the token follows "<place>, " as the state in
@@ -562,18 +558,16 @@ func eq(w string, words ...string) bool {
 // strongNameCue reports a phrase that introduces a name directly before
 // token a: "my name is", "call me", "signed".
 func (f *finder) strongNameCue(a int) bool {
-	w1, w2 := f.word(a-1), f.word(a-2)
 	switch {
-	case eq(w1, "is", "was") && eq(w2, "name", "surname", "names"):
+	case f.cue(a-1, cueIsWas) && f.cue(a-2, cueNameNoun):
 		return true
-	case eq(w1, "named", "called", "signed", "sincerely", "regards", "name", "surname"):
+	case f.cue(a-1, cueIntro):
 		return true
-	case eq(w1, "me") && eq(w2, "call"):
+	case f.isWordAt(a-1, "me") && f.isWordAt(a-2, "call"):
 		return true
-	case a >= 2 && f.toks[a-1].punct == '?' && eq(f.word(a-2), "name", "surname"):
+	case a >= 2 && f.toks[a-1].punct == '?' && f.cue(a-2, cueNameNoun):
 		return true // "What's your last name? Boyle"
-	case f.prevPunct(a, ':') && eq(f.word(a-2), "name", "surname", "patient", "customer",
-		"contact", "from", "to", "attn", "author", "by"):
+	case f.prevPunct(a, ':') && f.cue(a-2, cueColon):
 		return true
 	}
 	return false
@@ -590,37 +584,26 @@ func (f *finder) personCue(a, b int) float64 {
 	if f.strongNameCue(a) {
 		ev += 2.5
 	}
-	w1, w2 := f.word(a-1), f.word(a-2)
 	switch {
-	case eq(w1, "i'm", "i’m", "im") || eq(w1, "am") && eq(w2, "i"):
+	case f.cue(a-1, cueImIam) || f.isWordAt(a-1, "am") && f.isWordAt(a-2, "i"):
 		ev += 1.5
-	case eq(w1, "dear", "hi", "hello", "hey", "thanks", "congrats", "congratulations", "cc",
-		"attn", "meet", "met", "ask", "tell", "told", "call", "text", "email", "with",
-		"by", "starring", "featuring", "feat", "ft", "and", "married", "love", "miss",
-		"sister", "brother", "mother", "father", "wife", "husband", "son", "daughter",
-		"friend", "boyfriend", "girlfriend", "coach", "producer", "director", "author",
-		"actor", "actress", "singer", "player", "president", "ceo", "founder", "member"):
+	case f.cue(a-1, cuePersonPrev):
 		ev += 1.0
-	case eq(w1, "you") && eq(w2, "thank"):
+	case f.isWordAt(a-1, "you") && f.isWordAt(a-2, "thank"):
 		ev += 1.0
-	case eq(w1, "is") && eq(w2, "this", "it"):
+	case f.isWordAt(a-1, "is") && (f.isWordAt(a-2, "this") || f.isWordAt(a-2, "it")):
 		ev += 0.8
 	}
 	if f.toks[b-1].poss {
 		ev += 0.3
 	}
-	v1, v2 := f.word(b), f.word(b+1)
 	switch {
-	case eq(v1, "said", "says", "told", "asked", "wrote", "writes", "explained", "replied",
-		"added", "tweeted", "posted", "thinks", "believes", "wants", "loves", "likes",
-		"hates", "died", "married", "smiled", "laughed", "jr", "sr", "phd", "md", "himself",
-		"herself", "who", "shouted", "yelled", "whispered", "cried", "spent", "lives",
-		"lived", "grew", "works", "worked", "studied", "graduated", "retired", "resigned"):
+	case f.cue(b, cuePersonNext):
 		ev += 1.2
-	case eq(v1, "was", "is") && eq(v2, "born", "married", "a", "an"):
+	case f.cue(b, cueIsWas) && f.cue(b+1, cueBornA):
 		ev += 0.6
 	}
-	if b < len(f.toks) && f.toks[b].punct == ',' && eq(v2, "who", "aged", "age", "jr", "sr") {
+	if b < len(f.toks) && f.toks[b].punct == ',' && f.cue(b+1, cueWhoAged) {
 		ev += 1.0
 	}
 	return ev
@@ -629,30 +612,20 @@ func (f *finder) personCue(a, b int) float64 {
 // placeCue weighs the words around tokens [a, b) that point to a place.
 func (f *finder) placeCue(a, b int) float64 {
 	var ev float64
-	w1, w2, w3 := f.word(a-1), f.word(a-2), f.word(a-3)
 	switch {
-	case eq(w1, "in", "from", "to") && eq(w2, "live", "lives", "living", "lived", "born",
-		"moved", "move", "moving", "relocated", "raised", "based", "located", "headquartered",
-		"flew", "fly", "flying", "travel", "traveled", "travelled", "traveling", "travelling",
-		"trip", "arrived", "arrive", "stay", "staying", "stayed", "vacation", "holiday",
-		"went", "going", "headed", "heading", "welcome", "come", "comes", "came", "here",
-		"back", "visit", "native", "originally", "anywhere", "somewhere", "city", "office",
-		"offices", "weather", "rain", "snow"):
+	case f.cue(a-1, cuePrepIn|cuePrepTo) && !f.isWordAt(a-1, "at") && f.cue(a-2, cueMoveVerb):
 		ev += 2.5
-	case eq(w1, "in") && eq(w2, "up") && eq(w3, "grew", "grow", "grown"):
+	case f.isWordAt(a-1, "in") && f.isWordAt(a-2, "up") && f.isWordAt(a-3, "grew"):
 		ev += 2.5
-	case eq(w1, "at", "in") && eq(w2, "arrived", "arrive", "arriving", "landed", "stopped",
-		"stationed", "lives", "live"):
+	case (f.isWordAt(a-1, "at") || f.isWordAt(a-1, "in")) && f.cue(a-2, cueArrive):
 		ev += 2.5
-	case eq(w1, "of") && eq(w2, "city", "town", "village", "state", "province", "capital",
-		"country", "republic", "kingdom", "streets", "people", "outskirts", "suburbs"):
+	case f.isWordAt(a-1, "of") && f.cue(a-2, cueOfPlace):
 		ev += 2.5
-	case eq(w1, "visit", "visited", "visiting", "visits", "near", "outside", "around",
-		"across", "throughout", "towards", "toward", "via"):
+	case f.cue(a-1, cueNearPrep):
 		ev += 1.2
-	case eq(w1, "in", "from"):
+	case f.cue(a-1, cuePrepIn):
 		ev += 1.2
-	case eq(w1, "to", "at"):
+	case f.cue(a-1, cuePrepTo):
 		ev += 0.8
 	}
 	if b < len(f.toks) && f.toks[b].punct == ',' && b+1 < len(f.toks) {
@@ -661,7 +634,7 @@ func (f *finder) placeCue(a, b int) float64 {
 			ev += 1.5
 		}
 	}
-	if eq(f.word(b), "city", "county", "province", "state", "area", "airport", "downtown") {
+	if f.cue(b, cuePlaceNext) {
 		ev += 0.8
 	}
 	return ev

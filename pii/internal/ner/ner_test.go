@@ -197,7 +197,7 @@ func TestLexiconLoaded(t *testing.T) {
 		{"avenue", lexStreet},
 	} {
 		t.Run(tc.key, func(t *testing.T) {
-			assert.NotZero(t, r.lx.m[tc.key]&tc.want)
+			assert.NotZero(t, r.lx.lookup(tc.key)&tc.want)
 		})
 	}
 }

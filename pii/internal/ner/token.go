@@ -125,9 +125,9 @@ func (z *tokenizer) tokenize(text string, toks []token) []token {
 			}
 		}
 		if hash || isWordRune(r) {
-			t := z.word(text, i)
-			t.nl, t.space, t.sent, t.hash = nl, space, sent, hash
-			toks = append(toks, t)
+			toks = append(toks, token{nl: nl, space: space, sent: sent, hash: hash})
+			t := &toks[len(toks)-1]
+			z.word(text, i, t)
 			i = int(t.end)
 			if t.poss {
 				i += possLen(text, i)
@@ -230,52 +230,51 @@ func runEnd(text string, i int) int {
 // word reads the word starting at i. Apostrophes and hyphens join word
 // characters ("O'Brien", "Jean-Luc"); a final "'s" is a possessive and is
 // left out.
-func (z *tokenizer) word(text string, i int) token {
-	t := token{start: int32(i), kind: kWord}
+func (z *tokenizer) word(text string, i int, t *token) {
+	t.start, t.kind = int32(i), kWord
 	key := z.key[:0]
 	long := false
 	nLetters, nUpper, nLower, nDigits := 0, 0, 0, 0
 	firstUpper, firstCased := false, false
 	j := i
 	for j < len(text) {
-		c := text[j]
-		if c < utf8.RuneSelf {
-			switch cl := asciiClass[c]; cl {
-			case clLower, clUpper:
-				nLetters++
-				if cl == clLower {
-					nLower++
-				} else {
-					nUpper++
-					c += 'a' - 'A'
-				}
-				if !firstCased {
-					firstCased, firstUpper = true, cl == clUpper
-				}
-				if len(key) < maxKey {
-					key = append(key, c)
-				} else {
-					long = true
-				}
-				j++
-				continue
-			case clDigit:
-				nDigits++
-				if len(key) < maxKey {
-					key = append(key, c)
-				} else {
-					long = true
-				}
-				j++
-				continue
+		// ASCII letters and digits, the bulk of most text.
+		for j < len(text) {
+			c := text[j]
+			l := asciiLower[c]
+			if l == 0 {
+				break // not an ASCII letter or digit
 			}
+			switch {
+			case l != c:
+				nUpper++
+				nLetters++
+				if !firstCased {
+					firstCased, firstUpper = true, true
+				}
+			case c >= 'a':
+				nLower++
+				nLetters++
+				firstCased = true
+			default:
+				nDigits++
+			}
+			if len(key) < maxKey {
+				key = append(key, l)
+			} else {
+				long = true
+			}
+			j++
 		}
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
+		if j >= len(text) {
+			break
+		}
+		r, size := rune(text[j]), 1
+		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[j:])
 		}
 		if !isWordRune(r) {
-			if j > i && (r == '\'' || r == '’' || r == '-' || r == '‐') && z.joins(text, j+size, r, &t) {
+			if j > i && (r == '\'' || r == '’' || r == '-' || r == '‐') && z.joins(text, j+size, r, t) {
 				key = appendKey(key, r, &long)
 				j += size
 				continue
@@ -288,9 +287,7 @@ func (z *tokenizer) word(text string, i int) token {
 		case unicode.IsLower(r):
 			nLower++
 			nLetters++
-			if !firstCased {
-				firstCased = true
-			}
+			firstCased = true
 		case unicode.IsUpper(r) || unicode.IsTitle(r):
 			nUpper++
 			nLetters++
@@ -328,7 +325,6 @@ func (z *tokenizer) word(text string, i int) token {
 		}
 	}
 	z.key = key
-	return t
 }
 
 // joins decides whether the apostrophe or hyphen r before position next
@@ -359,6 +355,20 @@ const (
 	clUpper
 	clDigit
 )
+
+// asciiLower maps ASCII letters and digits to their lower case and every
+// other byte to 0. It has 256 entries so that indexing by a byte needs no
+// bounds check.
+var asciiLower = func() (t [256]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c] = c
+		t[c-'a'+'A'] = c
+	}
+	return t
+}()
 
 var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	for c := '0'; c <= '9'; c++ {

@@ -58,6 +58,48 @@ var builtinWords = map[lex]string{
 
 	lexZipCue: `zip zipcode postcode postal plz cep`,
 
+	cueNameNoun: `name surname names`,
+	cueIsWas:    `is was`,
+	cueIntro:    `named called signed sincerely regards name surname`,
+	cueColon: `name surname patient customer contact from to attn author by client
+		employee applicant student user`,
+	cueImIam: `i'm im`,
+	cuePersonPrev: `dear hi hello hey thanks congrats congratulations cc attn meet met ask
+		tell told call text email with by starring featuring feat ft and married love miss
+		sister brother mother father wife husband son daughter friend boyfriend girlfriend
+		coach producer director author actor actress singer player president ceo founder
+		member`,
+	cuePersonNext: `said says told asked wrote writes explained replied added tweeted posted
+		thinks believes wants loves likes hates died married smiled laughed jr sr phd md
+		himself herself who shouted yelled whispered cried spent lives lived grew works
+		worked studied graduated retired resigned`,
+	cueBornA:   `born married a an`,
+	cueWhoAged: `who aged age jr sr`,
+	cuePrepIn:  `in from`,
+	cuePrepTo:  `to at`,
+	cueMoveVerb: `live lives living lived born moved move moving relocated raised based
+		located headquartered flew fly flying travel traveled travelled traveling
+		travelling trip arrived arrive stay staying stayed vacation holiday went going
+		headed heading welcome come comes came here back visit native originally anywhere
+		somewhere city office offices weather rain snow`,
+	cueArrive: `arrived arrive arriving landed stopped stationed lives live`,
+	cueOfPlace: `city town village state province capital country republic kingdom
+		streets people outskirts suburbs`,
+	cueNearPrep: `visit visited visiting visits near outside around across throughout
+		towards toward via`,
+	cuePlaceNext: `city county province state area airport downtown`,
+	cueOrg: `inc llc ltd llp plc corp corporation co company group gmbh ag sa bv nv oy ab
+		as spa srl partners associates consulting investments holdings capital ventures
+		industries technologies technology systems solutions labs software media studios
+		studio records entertainment foundation institute university college school academy
+		hospital clinic bank insurance airlines airways motors energy services
+		international global orchestra band fc club united hotel restaurant cafe café bar
+		press news times magazine agency brothers bros enterprises trust pharmaceuticals
+		pharma networks communications electronics foods`,
+	cueOrgAnd: `sons son co company partners associates`,
+	cueDet:    `a an the this that these those some any every each another no your our their`,
+	cueVs:     `vs v versus against`,
+
 	lexUnit: `apt apartment suite ste unit flat fl floor room rm bldg building
 		dept lot box po pob postbox`,
 
