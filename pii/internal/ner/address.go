@@ -113,16 +113,31 @@ func (f *finder) streetNameToken(k int, lowerOK bool) bool {
 	default:
 		return false
 	}
-	if t.lx&lexUnit != 0 {
+	if t.lx&(lexUnit|lexDate) != 0 || t.digit && !ordinal(f.text[t.start:t.end]) {
 		return false
 	}
 	if t.capitalised() || t.shape == shNone {
 		return t.lx&lexStop == 0 || t.lx&lexParticle != 0
 	}
-	if t.lx&(lexParticle|lexStreet) != 0 {
+	if t.lx&(lexParticle|lexStreetWord) != 0 {
 		return true // "de la" in "rue de la Paix", "gate" in "Trenerys gate"
 	}
 	return lowerOK && t.lx&lexStop == 0 && t.shape == shLower
+}
+
+// ordinal: "1st", "22nd", "10th".
+func ordinal(s string) bool {
+	n := len(s)
+	if n < 3 || !isDigit(s[0]) {
+		return false
+	}
+	suf := strings.ToLower(s[n-2:])
+	for i := 0; i < n-2; i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return suf == "st" || suf == "nd" || suf == "rd" || suf == "th"
 }
 
 // numberFirst: "1600 Pennsylvania Avenue NW", "12 rue de la Paix",
@@ -144,7 +159,8 @@ func (f *finder) numberFirst(i int) (int, float64) {
 	lastSuffix := -1
 	k := j
 	for k < len(f.toks) && k-j < 7 && f.streetNameToken(k, false) {
-		if f.toks[k].lx&lexStreet != 0 && k > j {
+		if f.toks[k].lx&(lexStreet|lexStreetWord) != 0 && k > j &&
+			(f.toks[k].capitalised() || f.toks[k].lx&lexStreetWord != 0) {
 			lastSuffix = k
 		}
 		k++
@@ -230,7 +246,7 @@ func (f *finder) wordFirst(i int) (int, float64) {
 				return f.skipDot(end + 1), 2.6 // "Nieuwe Baan 473 St."
 			}
 			switch {
-			case f.streetEnding(k) || f.toks[k].lx&lexStreet != 0 && k > i:
+			case f.streetEnding(k) || f.toks[k].lx&(lexStreet|lexStreetWord) != 0 && k > i:
 				return end, 2.8
 			case f.addressCue(i):
 				return end, 2.4
@@ -314,7 +330,8 @@ func (f *finder) boxOrUnit(i int) (int, float64) {
 
 // suffixAt reports a street type at k on the same line: "St", "Street".
 func (f *finder) suffixAt(k int) bool {
-	return k < len(f.toks) && !f.toks[k].nl && f.toks[k].kind == kWord && f.toks[k].lx&lexStreet != 0
+	return k < len(f.toks) && !f.toks[k].nl && f.toks[k].kind == kWord &&
+		f.toks[k].lx&(lexStreet|lexStreetWord) != 0
 }
 
 func isMilitaryPost(w string) bool { return eq(w, "apo", "fpo", "dpo") }

@@ -45,6 +45,7 @@ const (
 	lexCityAbbr                   // a city known by its initials: "NYC", "SF"
 	lexRank                       // rank or relation before a name: "King", "Uncle"
 	lexZipCue                     // announces a postcode: "zip", "postcode"
+	lexStreetWord                 // street word written in lower case: "gate", "utca", "vej"
 
 	// Cue words, looked up with the token like the lists above.
 	cueNameNoun   // "name", "surname": "my name is", "name:", "last name?"

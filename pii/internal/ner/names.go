@@ -60,7 +60,7 @@ func (f *finder) name(i int) (int, cand, bool) {
 // the rules for lower-case text after a strong cue such as a title.
 func (f *finder) startsName(j int, afterCue bool) bool {
 	t := &f.toks[j]
-	if t.kind != kWord || t.shape == shMixed {
+	if t.kind != kWord || t.shape == shMixed || t.hash {
 		return false
 	}
 	if t.capitalised() && !t.caseless {
@@ -343,7 +343,7 @@ func (f *finder) score(a, b int, titleEv float64) cand {
 		if t.capital() {
 			capital = true
 		}
-		if t.lx&lexNRP != 0 || t.lx&(lexDate|lexNotName) != 0 && t.lx&(lexFirst|lexLast|lexPlace) == 0 {
+		if t.lx&(lexNRP|lexDate) != 0 || t.lx&lexNotName != 0 && t.lx&(lexFirst|lexLast|lexPlace) == 0 {
 			bad = true
 		}
 	}
@@ -594,8 +594,12 @@ func (f *finder) personCue(a, b int) float64 {
 	case f.isWordAt(a-1, "is") && (f.isWordAt(a-2, "this") || f.isWordAt(a-2, "it")):
 		ev += 0.8
 	}
-	if f.toks[b-1].poss {
-		ev += 0.3
+	if f.toks[b-1].poss || b+1 < len(f.toks) && (f.toks[b].punct == '\'' ||
+		f.text[f.toks[b].start:f.toks[b].end] == "’") && f.isWordAt(b+1, "s") {
+		ev += 0.3 // "Maria's", and "Mike 's" in tokenised text
+	}
+	if f.listAfter(a, TypePerson) {
+		ev += 1.0 // "Albin, Haines and Burrow"
 	}
 	switch {
 	case f.cue(b, cuePersonNext):
@@ -637,5 +641,23 @@ func (f *finder) placeCue(a, b int) float64 {
 	if f.cue(b, cuePlaceNext) {
 		ev += 0.8
 	}
+	if f.listAfter(a, TypeLocation) {
+		ev += 1.0 // "Toronto, Ontario"
+	}
 	return ev
+}
+
+// listAfter reports that token a follows an entity of type typ with only
+// a comma, "and" or "&" between.
+func (f *finder) listAfter(a int, typ string) bool {
+	if f.lastType != typ || f.last < 0 || a-f.last > 2 || a <= f.last || f.toks[a].nl {
+		return false
+	}
+	for k := f.last; k < a; k++ {
+		t := &f.toks[k]
+		if !(t.punct == ',' || t.punct == '&' || f.isWordAt(k, "and") || f.isWordAt(k, "or")) {
+			return false
+		}
+	}
+	return true
 }

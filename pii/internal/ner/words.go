@@ -33,7 +33,9 @@ var builtinWords = map[lex]string{
 		det detective insp inspector officer sen senator rep gov governor
 		pres president judge justice don dom
 		king queen prince princess duke duchess earl baron baroness
-		uncle aunt auntie coach chef saint st`,
+		uncle aunt auntie coach chef saint st
+		commissioner minister chancellor mayor ambassador secretary pastor bishop
+		cardinal pope rabbi imam sheikh dj mc lil`,
 
 	lexParticle: `van von der den de da di del della dello degli des du la le
 		dos das do ter ten bin binti bint ibn al el y e zu af av`,
@@ -113,9 +115,12 @@ var builtinWords = map[lex]string{
 		ct court pl place sq square ter terr terrace pkwy parkway hwy highway
 		cir circle trl trail way cres crescent cl close gr grove pde parade
 		expy expressway fwy freeway plz plaza aly alley bnd bend cv cove
-		xing crossing mnr manor pt point rdg ridge vw view walk wy
-		str gate gata gaten vei veien vej gade straße strasse weg utca út útja tér
-		körút krt ulica iela gatve katu tie allee platz laan straat`,
+		xing crossing mnr manor pt point rdg ridge vw view walk wy`,
+
+	// Street words of other languages, written after the name and often
+	// in lower case: "Trenerys gate 232", "Erzsébet tér 19".
+	lexStreetWord: `str gate gata gaten vei veien vej gade straße strasse weg utca út útja
+		tér körút krt ulica iela gatve katu tie allee platz laan straat`,
 
 	// Street types that precede the name in Romance, Slavic, Greek and
 	// other languages: "rue de la Paix", "Via Roma", "ul. Długa".
