@@ -343,7 +343,14 @@ func (f *finder) score(a, b int, titleEv float64) cand {
 		if t.capital() {
 			capital = true
 		}
-		if t.lx&(lexNRP|lexDate) != 0 || t.lx&lexNotName != 0 && t.lx&(lexFirst|lexLast|lexPlace) == 0 {
+		switch {
+		case t.lx&lexNRP != 0:
+			bad = true
+		case t.lx&lexDate != 0:
+			// "Jan" and "June" are given names too, when a family name
+			// follows: "Jan Jílek".
+			bad = b-a == 1 || k != a || t.lx&lexFirst == 0
+		case t.lx&lexNotName != 0 && t.lx&(lexFirst|lexLast|lexPlace) == 0:
 			bad = true
 		}
 	}
@@ -458,7 +465,12 @@ func (f *finder) score(a, b int, titleEv float64) cand {
 	p += titleEv
 	p += f.personCue(a, b)
 	if l > 0 || unknown == n {
-		l += f.placeCue(a, b)
+		pc := f.placeCue(a, b)
+		l += pc
+		if pc == 0 && first.lx&lexFirst != 0 && first.lx&lexWord == 0 && l > 0 &&
+			pb&(lexCountry|lexRegion|lexContinent) == 0 {
+			l -= 1.0 // "town, Brandon!": a given name, and nothing says place
+		}
 	}
 	if words == n && !title {
 		// Every token is an ordinary word: "Will", "Hope", "Grant Park".
@@ -600,6 +612,20 @@ func (f *finder) personCue(a, b int) float64 {
 	}
 	if f.listAfter(a, TypePerson) {
 		ev += 1.0 // "Albin, Haines and Burrow"
+	}
+	if b < len(f.toks) && !f.toks[b].nl {
+		switch next := f.toks[b].punct; {
+		case next == ':' && (f.toks[a].nl || a == 0) && b+1 < len(f.toks) &&
+			!f.toks[b+1].nl && f.toks[b+1].capitalised():
+			ev += 1.2 // a speaker: "Kristíana: What a wife."
+		case next == ',' && f.toks[a].sent:
+			ev += 0.6 // addressing someone: "Aloisia, can I ..."
+		case (next == '!' || next == '?') && a > 0 && f.toks[a-1].punct == ',':
+			ev += 0.6 // "Don't go to town, Brandon!"
+		}
+	}
+	if (a == 0 || f.toks[a].nl) && (b == len(f.toks) || f.toks[b].nl) && b-a >= 2 {
+		ev += 0.5 // a name alone on its line, as in letters and signatures
 	}
 	switch {
 	case f.cue(b, cuePersonNext):
