@@ -427,6 +427,12 @@ func (f *finder) score(a, b int, titleEv float64) cand {
 		if pb&(lexCountry|lexRegion|lexContinent) != 0 {
 			p -= 1.5
 		}
+		if b-a >= 2 {
+			// A multi-word place matched whole is more telling than two
+			// names matched one by one: "San Francisco", "Lake Charles".
+			l += 1.0
+			p -= 1.0
+		}
 	}
 	if b-a == 1 && first.shape == shUpper && first.end-first.start <= 3 {
 		// Acronyms: "USA" is a country, "NY" a state only with a cue,
