@@ -28,15 +28,16 @@ func (f *finder) name(i int) (int, cand, bool) {
 	if title && !rank && a2 > a && f.toks[a].capitalised() {
 		a2 = a // "Mr. Spears": after an honorific, a capitalised word is a name
 	}
+	if a2 < b {
+		// Trimming must not cut a place in two: "the United Kingdom".
+		if pl := f.phraseAt(a2, b); pl > 0 && a2+pl > b2 {
+			b2 = a2 + pl
+		}
+	}
 	if b2 <= a2 {
 		return i + 1, cand{}, false
 	}
 	if a2 > a {
-		// A leading word was dropped ("Producer John Smith"): a place
-		// phrase may start after it.
-		if pl := f.phraseAt(a2, b); pl > 0 && a2+pl > b2 {
-			b2 = a2 + pl
-		}
 		title = false
 	}
 	ev := 0.0
@@ -421,7 +422,7 @@ func (f *finder) score(a, b int, titleEv float64) cand {
 			if pb&(lexCountry|lexRegion|lexBigCity|lexContinent) != 0 {
 				l -= 0.4
 			} else {
-				l -= 1.2
+				l -= 0.6
 			}
 		}
 		if pb&(lexCountry|lexRegion|lexContinent) != 0 {
@@ -473,8 +474,8 @@ func (f *finder) score(a, b int, titleEv float64) cand {
 	if l > 0 || unknown == n {
 		pc := f.placeCue(a, b)
 		l += pc
-		if pc == 0 && first.lx&lexFirst != 0 && first.lx&lexWord == 0 && l > 0 &&
-			pb&(lexCountry|lexRegion|lexContinent) == 0 {
+		if pc < 1 && first.lx&lexFirst != 0 && first.lx&lexWord == 0 && l > 0 &&
+			pb&(lexCountry|lexRegion|lexContinent|lexBigCity) == 0 {
 			l -= 1.0 // "town, Brandon!": a given name, and nothing says place
 		}
 	}
