@@ -9,6 +9,7 @@ type chunk struct {
 	start, end int
 	digits     int    // ASCII digits
 	upper      int    // ASCII upper-case letters
+	letters    int    // ASCII letters
 	run        int    // longest run of consecutive ASCII digits
 	runs       uint64 // bit n set when a maximal run of n digits occurs
 	// set has bit b&63 of word b>>6 for every ASCII byte b present, and
@@ -41,7 +42,7 @@ const (
 	classUpper
 	classLetter
 	classPunct // ASCII and neither letter, digit nor space
-	classHot   // may start or sit in a value: digits, capitals, @ : . - / +
+	classHot   // may sit in a value: digits, capitals, @ : . (see hot)
 )
 
 // byteClass is a constant table, built at compile time.
@@ -54,7 +55,7 @@ var byteClass = func() (t [256]uint8) {
 			t[c] = classDigit | classHot
 		case c >= 'A' && c <= 'Z':
 			t[c] = classUpper | classLetter | classHot
-		case c == '@' || c == ':' || c == '.' || c == '-' || c == '/' || c == '+':
+		case c == '@' || c == ':' || c == '.':
 			t[c] = classPunct | classHot
 		case c >= 'a' && c <= 'z':
 			t[c] = classLetter
@@ -108,8 +109,11 @@ func nextWord(t string, i int) (word, bool) {
 		}
 		run = 0
 		switch {
+		case k == classLetter:
+			w.letters++
 		case k&classUpper != 0:
 			w.upper++
+			w.letters++
 		case k&classPunct != 0:
 			w.set[c>>6] |= 1 << (c & 63)
 		case k&classSpace != 0:
@@ -177,8 +181,10 @@ type chunker struct {
 func (k *chunker) next() (chunk, bool) {
 	t := k.t
 	i := k.pos
-	for i < len(t) && byteClass[t[i]]&classHot == 0 {
-		i++
+	for ; i < len(t); i++ {
+		if byteClass[t[i]]&classHot != 0 && hot(t, i) {
+			break
+		}
 	}
 	if i >= len(t) {
 		k.pos = len(t)
@@ -216,11 +222,30 @@ func (k *chunker) next() (chunk, bool) {
 	return cur, true
 }
 
+// hot reports whether the hot-class byte t[i] makes a chunk worth
+// building. A digit or "@" always does. A capital does only before another
+// capital: values that start with one also hold digits, which make their
+// chunk hot anyway, except bank identifier codes, which are runs of
+// capitals. A dot or colon does only before a byte that is not a space, so
+// the full stop and the colon of prose do not.
+func hot(t string, i int) bool {
+	c := t[i]
+	k := byteClass[c]
+	switch {
+	case k&classDigit != 0 || c == '@':
+		return true
+	case k&classUpper != 0:
+		return i+1 < len(t) && byteClass[t[i+1]]&classUpper != 0
+	}
+	return i+1 < len(t) && byteClass[t[i+1]]&classSpace == 0
+}
+
 // merge joins two chunks one space apart.
 func merge(a, b chunk) chunk {
 	a.end = b.end
 	a.digits += b.digits
 	a.upper += b.upper
+	a.letters += b.letters
 	a.run = max(a.run, b.run)
 	a.runs |= b.runs
 	a.set[0] |= b.set[0] | 1<<' '

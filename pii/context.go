@@ -58,6 +58,25 @@ func nearBefore(t string, s int, ps [][]string, reach int) bool {
 	return anyPhrase(t, wordsBack(t, s, reach, buf[:]), ps)
 }
 
+// letterAt reports whether the rune at t[i:] is a letter, and its size.
+func letterAt(t string, i int) (bool, int) {
+	if c := t[i]; c < utf8.RuneSelf {
+		return byteClass[c]&classLetter != 0, 1
+	}
+	r, size := utf8.DecodeRuneInString(t[i:])
+	return unicode.IsLetter(r), size
+}
+
+// letterBefore reports whether the rune ending at t[:i] is a letter, and
+// its size.
+func letterBefore(t string, i int) (bool, int) {
+	if c := t[i-1]; c < utf8.RuneSelf {
+		return byteClass[c]&classLetter != 0, 1
+	}
+	r, size := utf8.DecodeLastRuneInString(t[:i])
+	return unicode.IsLetter(r), size
+}
+
 // wordsBack fills buf from its end with the words before s, nearest last,
 // and returns the filled part in text order.
 func wordsBack(t string, s, reach int, buf []span) []span {
@@ -67,16 +86,16 @@ func wordsBack(t string, s, reach int, buf []span) []span {
 	for i > lo && n > 0 {
 		// skip non-letters
 		for i > lo {
-			r, size := utf8.DecodeLastRuneInString(t[:i])
-			if unicode.IsLetter(r) {
+			ok, size := letterBefore(t, i)
+			if ok {
 				break
 			}
 			i -= size
 		}
 		end := i
 		for i > lo {
-			r, size := utf8.DecodeLastRuneInString(t[:i])
-			if !unicode.IsLetter(r) {
+			ok, size := letterBefore(t, i)
+			if !ok {
 				break
 			}
 			i -= size
@@ -96,16 +115,16 @@ func wordsForward(t string, e, reach int, buf []span) []span {
 	i := e
 	for i < hi && n < len(buf) {
 		for i < hi {
-			r, size := utf8.DecodeRuneInString(t[i:])
-			if unicode.IsLetter(r) {
+			ok, size := letterAt(t, i)
+			if ok {
 				break
 			}
 			i += size
 		}
 		start := i
 		for i < hi {
-			r, size := utf8.DecodeRuneInString(t[i:])
-			if !unicode.IsLetter(r) {
+			ok, size := letterAt(t, i)
+			if !ok {
 				break
 			}
 			i += size

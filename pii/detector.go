@@ -75,10 +75,23 @@ func (c *compiled) gated() bool {
 type compiledPattern struct {
 	re       *regexp.Regexp
 	anchored *regexp.Regexp // re anchored at the start; nil for a pattern with a group
+	simple   simplePattern  // a faster equivalent of anchored, when there is one
 	first    [4]uint64      // bytes a match can begin with
 	score    float64
 	group    int
 	needs    []need // one per alternative; nil means always run
+}
+
+// matchAt returns the end of p's match anchored at t[pos:end], or -1.
+func (p *compiledPattern) matchAt(t string, pos, end int) int {
+	if p.simple != nil {
+		return p.simple.match(t, pos, end)
+	}
+	m := p.anchored.FindStringIndex(t[pos:end])
+	if m == nil {
+		return -1
+	}
+	return pos + m[1]
 }
 
 // mayMatch reports whether c passes the needs of one of p's alternatives.
@@ -401,6 +414,7 @@ func compile(r Recognizer) (*compiled, error) {
 		if p.Group == 0 && (r.MinDigits > 0 || r.Trigger != "" || r.kind == kindBIC) {
 			cp.anchored = regexp.MustCompile(`^(?:` + p.Expr + `)`)
 			cp.first = firstBytes(p.Expr)
+			cp.simple = compileSimple(p.Expr)
 		}
 		cr.pats = append(cr.pats, cp)
 	}
@@ -453,7 +467,7 @@ type scan struct {
 	err   error
 	cands []cand
 	n     int
-	buf   [8]cand
+	buf   [24]cand
 
 	startList           []int
 	startBuf            [32]int
@@ -538,6 +552,12 @@ func (s *scan) match(r *compiled, c *chunk) {
 	case r.rec.kind == kindURL && !urlish(sub),
 		r.rec.kind == kindIPv6 && strings.Count(sub, ":") < 2:
 		return
+	case r.rec.kind == kindEmail:
+		s.emails(r, c)
+		return
+	case r.rec.kind == kindIPv6:
+		s.ipv6s(r, c)
+		return
 	}
 	for i := range r.pats {
 		p := &r.pats[i]
@@ -590,12 +610,12 @@ func (s *scan) matchAt(r *compiled, p *compiledPattern, c *chunk) {
 		if p.first[b>>6]&(1<<(b&63)) == 0 {
 			continue
 		}
-		m := p.anchored.FindStringIndex(t[pos:c.end])
-		if m == nil || m[1] == 0 {
+		end := p.matchAt(t, pos, c.end)
+		if end <= pos {
 			continue
 		}
-		if s.consider(r, p.score, pos, pos+m[1]) {
-			next = pos + m[1]
+		if s.consider(r, p.score, pos, end) {
+			next = end
 		}
 	}
 }
@@ -651,6 +671,13 @@ func (s *scan) consider(r *compiled, score float64, start, end int) bool {
 }
 
 func (s *scan) add(r *compiled, start, end int, score float64) {
+	reach := score
+	if len(r.context) > 0 {
+		reach += contextBoost
+	}
+	if reach < s.d.threshold {
+		return // no context word can lift it
+	}
 	s.cands = append(s.cands, cand{
 		rec: r, typ: r.rec.Type, rule: r.rec.ID,
 		start: start, end: end, score: score, severity: r.severity,

@@ -200,3 +200,96 @@ func emailExtent(t string, start, end int) (int, int, bool) {
 	}
 	return start, end, true
 }
+
+// emails finds e-mail candidates around each "@" of c by scanning the
+// characters a local part and a domain may hold; emailExtent then checks
+// them. Code does here what the recognizer's pattern describes, without
+// trying a regular expression at every position of the chunk.
+func (s *scan) emails(r *compiled, c *chunk) {
+	t := s.v.text
+	for i := c.start; i < c.end; i++ {
+		if t[i] != '@' {
+			continue
+		}
+		lo := i
+		for lo > c.start {
+			ch, size := utf8.DecodeLastRuneInString(t[:lo])
+			if !localRune(ch) {
+				break
+			}
+			lo -= size
+		}
+		hi := i + 1
+		for hi < c.end {
+			ch, size := utf8.DecodeRuneInString(t[hi:])
+			if !domainRune(ch) {
+				break
+			}
+			hi += size
+		}
+		if lo < i && hi > i+1 && s.consider(r, r.pats[0].score, lo, hi) {
+			i = hi - 1
+		}
+	}
+}
+
+func localRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isAlnum(byte(r)) || strings.IndexByte("._%+-", byte(r)) >= 0
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func domainRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isAlnum(byte(r)) || r == '.' || r == '-'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// ipv6s finds IPv6 candidates in c: a run of hex digits, colons and dots
+// from a start position, with an optional zone and prefix length, which
+// ipv6Extent then validates with net/netip.
+func (s *scan) ipv6s(r *compiled, c *chunk) {
+	t := s.v.text
+	next := c.start
+	for _, pos := range s.starts(c) {
+		if pos < next || !isHex(t[pos]) && t[pos] != ':' {
+			continue
+		}
+		j, colons := pos, 0
+		for j < c.end && (isHex(t[j]) || t[j] == ':' || t[j] == '.') {
+			if t[j] == ':' {
+				colons++
+			}
+			j++
+		}
+		if colons < 2 {
+			continue
+		}
+		if j < c.end && t[j] == '%' {
+			k := j + 1
+			for k < c.end && (isAlnum(t[k]) || t[k] == '_' || t[k] == '.' || t[k] == '-') {
+				k++
+			}
+			if k > j+1 {
+				j = k
+			}
+		}
+		if j < c.end && t[j] == '/' {
+			k := j + 1
+			for k < c.end && k < j+4 && isDigit(t[k]) {
+				k++
+			}
+			if k > j+1 {
+				j = k
+			}
+		}
+		next = j
+		s.consider(r, r.pats[0].score, pos, j)
+	}
+}
+
+func isHex(c byte) bool {
+	return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}

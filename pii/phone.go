@@ -1,7 +1,6 @@
 package pii
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -36,15 +35,19 @@ const (
 	phoneMinDigits     = 7
 	phoneMaxDigits     = 15
 	phoneMaxExtDigits  = 6
-	phoneCandidateExpr = `\+?[0-9(][0-9 ().\-/]{4,26}[0-9](?: ?(?:x|ext\.?|#) ?[0-9]{1,6})?`
+	phoneCandidateExpr = `\+?[0-9(][0-9 ().\-/]*[0-9](?: ?(?:x|ext\.?|#) ?[0-9]{1,6})?`
 )
 
 // phoneRules is the compiled numbering-plan side of phone detection.
 type phoneRules struct {
-	region string
-	// trunk lists the regions that write national numbers with a leading
-	// zero, the default region first when it is one of them.
-	trunk []string
+	plans *plans
+	// home lists the plans of the default region's country code, the
+	// default region first: a number written without a country code may
+	// belong to any of them (all of North America shares +1).
+	home []*plan
+	// trunk lists the plans that write national numbers with a leading
+	// zero, the regions people write to most often first.
+	trunk []*plan
 }
 
 func validRegion(code string) bool {
@@ -52,55 +55,129 @@ func validRegion(code string) bool {
 }
 
 func newPhoneRules(region string) *phoneRules {
-	p := &phoneRules{region: region}
-	for r := range phonenumbers.GetSupportedRegions() {
-		if phonenumbers.GetNddPrefixForRegion(r, true) == "0" {
-			p.trunk = append(p.trunk, r)
+	ps := newPlans()
+	p := &phoneRules{plans: ps}
+	if h := ps.byRegion[region]; h != nil {
+		p.home = append(p.home, h)
+		for _, q := range ps.byCode[h.code] {
+			if q != h {
+				p.home = append(p.home, q)
+			}
 		}
 	}
-	slices.Sort(p.trunk)
-	// Regions people write to most often come first, so the common case
-	// stops early.
-	for _, r := range []string{"IT", "ES", "NL", "AU", "BE", "CH", "AT", "FR", "DE", "GB", region} {
-		if j := slices.Index(p.trunk, r); j >= 0 {
-			p.trunk = slices.Delete(p.trunk, j, j+1)
-			p.trunk = slices.Insert(p.trunk, 0, r)
+	var regions []string
+	for r, q := range ps.byRegion {
+		if q.prefix == "0" {
+			regions = append(regions, r)
 		}
+	}
+	slices.Sort(regions)
+	for _, r := range []string{"IT", "ES", "NL", "AU", "BE", "CH", "AT", "FR", "DE", "GB", region} {
+		if j := slices.Index(regions, r); j >= 0 {
+			regions = slices.Insert(slices.Delete(regions, j, j+1), 0, r)
+		}
+	}
+	for _, r := range regions {
+		p.trunk = append(p.trunk, ps.byRegion[r])
 	}
 	return p
 }
 
-var (
-	phoneDateLike = regexp.MustCompile(`^[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}(?: [0-9]{1,2})?$`)
-	phoneQuadLike = regexp.MustCompile(`^[0-9]{1,3}(?:\.[0-9]{1,3}){3}$`)
-	phoneExt      = regexp.MustCompile(` ?(?:x|ext\.?|#) ?[0-9]{1,6}$`)
-)
-
-// phone finds phone numbers in the view range [lo, hi).
+// phone finds phone numbers in the chunk c.
 func (s *scan) phone(r *compiled, c *chunk) {
-	lo, hi := c.start, c.end
-	sub := s.v.text[lo:hi]
-	p := &r.pats[0]
-	if c.run < 2 && c.digits < phoneMinDigits || !p.re.MatchString(sub) {
+	if c.run < 2 && c.digits < phoneMinDigits {
 		return
 	}
-	for _, m := range p.re.FindAllStringIndex(sub, -1) {
-		start, end := lo+m[0], lo+m[1]
-		if glued(s.v.text, start, end) {
+	p := &r.pats[0]
+	t := s.v.text
+	next := c.start
+	for _, pos := range s.starts(c) {
+		if b := t[pos]; pos < next || p.first[b>>6]&(1<<(b&63)) == 0 {
 			continue
 		}
-		if score, ok := s.d.phones.score(s.v.text[start:end]); ok {
+		mainEnd, end := phoneCandidate(t, pos, c.end)
+		if end < 0 {
+			continue
+		}
+		start := pos
+		next = end
+		if glued(t, start, end) {
+			continue
+		}
+		if score, ok := s.d.phones.score(t[start:mainEnd]); ok {
 			s.add(r, start, end, score)
 		}
 	}
 }
 
+// phoneCandidate returns the end of the phone-number candidate that starts
+// at t[pos:end], or -1. It accepts what phoneCandidateExpr describes, in
+// one pass: an optional "+", a digit or "(", digits and separators, a last
+// digit, and an optional extension ("x123", "ext. 123", "#123").
+func phoneCandidate(t string, pos, end int) (mainEnd, candEnd int) {
+	mainEnd = phoneMain(t, pos, end)
+	if mainEnd < 0 {
+		return -1, -1
+	}
+	return mainEnd, phoneExtension(t, mainEnd, end)
+}
+
+// phoneMain returns the end of the number part of a candidate, or -1.
+func phoneMain(t string, pos, end int) int {
+	i := pos
+	if t[i] == '+' {
+		i++
+	}
+	if i >= end || !isDigit(t[i]) && t[i] != '(' {
+		return -1
+	}
+	j := i + 1
+	for j < end && (isDigit(t[j]) || strings.IndexByte(" ().-/", t[j]) >= 0) {
+		j++
+	}
+	for j > i+1 && !isDigit(t[j-1]) {
+		j--
+	}
+	if !isDigit(t[j-1]) || j-1 == i {
+		return -1
+	}
+	return j
+}
+
+// phoneExtension returns the end of an extension that follows the number
+// ending at j, or j when there is none.
+func phoneExtension(t string, j, end int) int {
+	k := j
+	if k < end && t[k] == ' ' {
+		k++
+	}
+	switch {
+	case k < end && t[k] == 'x', k < end && t[k] == '#':
+		k++
+	case k+3 <= end && t[k:k+3] == "ext":
+		k += 3
+		if k < end && t[k] == '.' {
+			k++
+		}
+	default:
+		return j
+	}
+	if k < end && t[k] == ' ' {
+		k++
+	}
+	d := k
+	for d < end && d-k < phoneMaxExtDigits && isDigit(t[d]) {
+		d++
+	}
+	if d == k {
+		return j
+	}
+	return d
+}
+
 // score rates one candidate, or reports that it cannot be a phone number.
 func (p *phoneRules) score(c string) (float64, bool) {
 	main := c
-	if loc := phoneExt.FindStringIndex(c); loc != nil {
-		main = c[:loc[0]]
-	}
 	digits, grouped, ok := phoneShape(main)
 	if !ok {
 		return 0, false
@@ -108,31 +185,32 @@ func (p *phoneRules) score(c string) (float64, bool) {
 	intl := strings.HasPrefix(main, "+")
 	if !intl && (strings.HasPrefix(digits, "00") || strings.HasPrefix(digits, "011")) {
 		intl = true
-		main = "+" + strings.TrimPrefix(strings.TrimPrefix(digits, "011"), "00")
+		if strings.HasPrefix(digits, "011") {
+			digits = digits[3:]
+		} else {
+			digits = digits[2:]
+		}
 	}
 	if intl {
-		n, err := phonenumbers.Parse(main, "ZZ")
-		switch {
-		case err != nil:
-			return 0, false
-		case phonenumbers.IsValidNumber(n):
+		switch valid, possible := p.plans.international(digits); {
+		case valid:
 			return phoneIntlValid, true
-		case phonenumbers.IsPossibleNumber(n):
+		case possible:
 			return phoneIntlPossible, true
 		}
 		return phoneShapeBare, true
 	}
-	if n, err := phonenumbers.Parse(digits, p.region); err == nil &&
-		phonenumbers.IsValidNumberForRegion(n, p.region) {
-		if grouped {
-			return phoneRegionValid, true
+	for _, h := range p.home {
+		if h.national(digits) {
+			if grouped {
+				return phoneRegionValid, true
+			}
+			return phoneRegionBare, true
 		}
-		return phoneRegionBare, true
 	}
 	if digits[0] == '0' && len(digits) >= 9 {
-		for _, r := range p.trunk {
-			n, err := phonenumbers.Parse(digits, r)
-			if err == nil && phonenumbers.IsValidNumberForRegion(n, r) {
+		for _, q := range p.trunk {
+			if q.national(digits) {
 				return phoneTrunkValid, true
 			}
 		}
@@ -148,7 +226,7 @@ func (p *phoneRules) score(c string) (float64, bool) {
 // or too many digits, unbalanced or repeated brackets, doubled separators,
 // and runs shaped like a date or a dotted quad.
 func phoneShape(c string) (digits string, grouped, ok bool) {
-	if phoneDateLike.MatchString(c) || phoneQuadLike.MatchString(c) {
+	if dateOrQuad(c) {
 		return "", false, false
 	}
 	var (
@@ -212,4 +290,53 @@ func allSame(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// dateOrQuad reports whether c is shaped like a date ("2021-05-21",
+// "21.5.2021", optionally followed by an hour) or a dotted quad
+// ("10.20.30.40"), which are digits with separators but no phone numbers.
+func dateOrQuad(c string) bool {
+	var (
+		runs [5]int
+		seps [4]byte
+		n    int
+	)
+	for i := 0; i < len(c); {
+		if n == len(runs) {
+			return false
+		}
+		j := i
+		for j < len(c) && isDigit(c[j]) {
+			j++
+		}
+		if j == i {
+			return false
+		}
+		runs[n] = j - i
+		n++
+		if j == len(c) {
+			break
+		}
+		if n > len(seps) {
+			return false
+		}
+		seps[n-1] = c[j]
+		i = j + 1
+	}
+	quad := n == 4
+	for k := 0; k < n; k++ {
+		quad = quad && runs[k] <= 3 && (k == 3 || seps[k] == '.')
+	}
+	if quad {
+		return true
+	}
+	if n < 3 || n > 4 || runs[0] > 4 || runs[1] > 2 || runs[2] > 4 {
+		return false
+	}
+	for k := 0; k < 2; k++ {
+		if seps[k] != '.' && seps[k] != '/' && seps[k] != '-' {
+			return false
+		}
+	}
+	return n == 3 || seps[2] == ' ' && runs[3] <= 2
 }

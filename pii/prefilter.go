@@ -13,8 +13,8 @@ import (
 // that a chunk which cannot hold a match is skipped without running the
 // regular expression: most chunks of a prompt fail on counts alone.
 type need struct {
-	length, digits, upper, run int
-	bytes                      [2]uint64
+	length, digits, upper, letters, run int
+	bytes                               [2]uint64
 	// anyOf holds classes of punctuation ("[/.-]") of which a match holds
 	// at least one byte each.
 	anyOf [maxAnyOf][2]uint64
@@ -28,7 +28,8 @@ const maxAnyOf = 3
 
 // satisfied reports whether c may hold a match with need n.
 func (n *need) satisfied(c *chunk) bool {
-	if c.end-c.start < n.length || c.digits < n.digits || c.upper < n.upper || c.run < n.run ||
+	if c.end-c.start < n.length || c.digits < n.digits || c.upper < n.upper ||
+		c.letters < n.letters || c.run < n.run ||
 		c.runs&n.runs != n.runs ||
 		c.set[0]&n.bytes[0] != n.bytes[0] || c.set[1]&n.bytes[1] != n.bytes[1] {
 		return false
@@ -118,6 +119,9 @@ func needOf(re *syntax.Regexp) part {
 		p.fixed = true
 		for _, r := range re.Rune {
 			p.length += utf8.RuneLen(r)
+			if r < 128 && byteClass[r]&classLetter != 0 {
+				p.letters++
+			}
 			if re.Flags&syntax.FoldCase == 0 && r < 128 {
 				p.bytes[r>>6] |= 1 << (r & 63)
 				if r >= 'A' && r <= 'Z' {
@@ -143,7 +147,9 @@ func needOf(re *syntax.Regexp) part {
 		case within(re.Rune, '0', '9'):
 			p.digits, p.run, p.lead, p.trail, p.fixed = 1, 1, 1, 1, true
 		case within(re.Rune, 'A', 'Z'):
-			p.upper = 1
+			p.upper, p.letters = 1, 1
+		case lettersOnly(re.Rune):
+			p.letters = 1
 		default:
 			if m, ok := punctClass(re.Rune); ok {
 				p.addAny(m)
@@ -162,6 +168,7 @@ func needOf(re *syntax.Regexp) part {
 			p.length += q.length
 			p.digits += q.digits
 			p.upper += q.upper
+			p.letters += q.letters
 			p.bytes[0] |= q.bytes[0]
 			p.bytes[1] |= q.bytes[1]
 			p.run = max(p.run, q.run, joined)
@@ -186,6 +193,7 @@ func needOf(re *syntax.Regexp) part {
 			p.length = min(p.length, q.length)
 			p.digits = min(p.digits, q.digits)
 			p.upper = min(p.upper, q.upper)
+			p.letters = min(p.letters, q.letters)
 			p.run = min(p.run, q.run)
 			p.lead = min(p.lead, q.lead)
 			p.trail = min(p.trail, q.trail)
@@ -208,6 +216,7 @@ func needOf(re *syntax.Regexp) part {
 		p.length *= re.Min
 		p.digits *= re.Min
 		p.upper *= re.Min
+		p.letters *= re.Min
 		if q.fixed {
 			p.run = q.run * re.Min
 			p.lead, p.trail = p.run, p.run
@@ -419,4 +428,16 @@ func first(re *syntax.Regexp) (m [4]uint64, nullable bool) {
 		return m, true
 	}
 	return [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}, false
+}
+
+// lettersOnly reports whether a character class holds ASCII letters only.
+func lettersOnly(ranges []rune) bool {
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for r := ranges[i]; r <= ranges[i+1]; r++ {
+			if r >= 128 || byteClass[r]&classLetter == 0 {
+				return false
+			}
+		}
+	}
+	return len(ranges) > 0
 }

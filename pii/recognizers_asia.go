@@ -41,7 +41,7 @@ func asiaPacificRecognizers() []Recognizer {
 			Severity: guard.SeverityHigh,
 			Patterns: []Pattern{{
 				Name: "card number", Score: 0.55,
-				Expr: `[2-6][0-9]{3} ?[0-9]{5} ?[0-9](?:[ /-]?[1-9])?`,
+				Expr: `[2-6][0-9]{3} ?[0-9]{5} ?[0-9][ /-]?[1-9]|[2-6][0-9]{3} ?[0-9]{5} ?[0-9]`,
 			}},
 			Validate: checksum.AustraliaMedicare,
 			Context:  []string{"medicare"},

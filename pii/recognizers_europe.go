@@ -73,8 +73,8 @@ func europeRecognizers() []Recognizer {
 			ID: "pii.fr_nir", Type: "FR_NIR", Country: "FR", MinDigits: 13,
 			Severity: guard.SeverityCritical,
 			Patterns: []Pattern{
-				{Name: "bare", Score: scoreChecked, Expr: `[1-478][0-9]{4}(?:2[ABab]|[0-9]{2})[0-9]{8}`},
-				{Name: "grouped", Score: scoreGrouped, Expr: `[1-478] [0-9]{2} [0-9]{2} (?:2[ABab]|[0-9]{2}) [0-9]{3} [0-9]{3} [0-9]{2}`},
+				{Name: "bare", Score: scoreChecked, Expr: `[1-478][0-9]{14}|[1-478][0-9]{4}2[ABab][0-9]{8}`},
+				{Name: "grouped", Score: scoreGrouped, Expr: `[1-478] [0-9]{2} [0-9]{2} [0-9]{2} [0-9]{3} [0-9]{3} [0-9]{2}|[1-478] [0-9]{2} [0-9]{2} 2[ABab] [0-9]{3} [0-9]{3} [0-9]{2}`},
 			},
 			Validate: checksum.FranceNIR,
 			Context:  []string{"sécurité sociale", "securite sociale", "nir", "insee", "vitale"},
@@ -110,7 +110,7 @@ func europeRecognizers() []Recognizer {
 			Severity: guard.SeverityHigh,
 			Patterns: []Pattern{{
 				Name: "with or without century", Score: scoreChecked,
-				Expr: `(?:[0-9]{2})?[0-9]{6}[-+]?[0-9]{4}`,
+				Expr: `[0-9]{8}[-+]?[0-9]{4}|[0-9]{6}[-+]?[0-9]{4}`,
 			}},
 			Validate: checksum.SwedenPersonnummer,
 			Context:  []string{"personnummer", "pnr", "samordningsnummer", "personal identity"},

@@ -61,7 +61,7 @@ func globalRecognizers() []Recognizer {
 			BaseScore: 0.2,
 			Patterns: []Pattern{{
 				Name: "bic8 or bic11",
-				Expr: `[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?`,
+				Expr: `[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}[A-Z0-9]{3}|[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}`,
 			}},
 			Validate: checksum.BIC,
 			Context:  []string{"swift", "bic", "bank", "wire", "transfer", "code"},
@@ -71,7 +71,7 @@ func globalRecognizers() []Recognizer {
 			BaseScore: 0.6,
 			Patterns: []Pattern{{
 				Name: "dotted quad",
-				Expr: `[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?:/[0-9]{1,3})?`,
+				Expr: `[0-9]{1,3}(?:\.[0-9]{1,3}){3}/[0-9]{1,3}|[0-9]{1,3}(?:\.[0-9]{1,3}){3}`,
 			}},
 			Context: slices.Clone(ipContext),
 			NegativeContext: []string{
@@ -153,7 +153,7 @@ const monthNames = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z
 // datePatterns are the written dates the date recognizers look for.
 var datePatterns = []Pattern{
 	{Name: "iso", Expr: `[0-9]{4}-[0-9]{2}-[0-9]{2}`},
-	{Name: "numeric", Expr: `[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[0-9]{4}|[0-9]{2})`},
+	{Name: "numeric", Expr: `[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{4}|[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2}`},
 	{Name: "day month year", Expr: `(?i:[0-9]{1,2}(?:st|nd|rd|th)?[ \-](?:of )?` + monthNames + `,?[ \-][0-9]{4})`},
 	{Name: "month day year", Expr: `(?i:` + monthNames + ` [0-9]{1,2}(?:st|nd|rd|th)?,? [0-9]{4})`},
 }
