@@ -58,6 +58,10 @@ type options struct {
 	require                      []requirement
 }
 
+// errUsage marks a command-line error that the flag package has already
+// reported.
+var errUsage = errors.New("evaluate: usage")
+
 func parseOptions(args []string, stderr io.Writer) (options, error) {
 	var o options
 	fs := flag.NewFlagSet("evaluate", flag.ContinueOnError)
@@ -74,7 +78,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 			return err
 		})
 	if err := fs.Parse(args); err != nil {
-		return o, err
+		return o, fmt.Errorf("%w: %w", errUsage, err) // fs printed it
 	}
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("evaluate: unexpected argument %q", fs.Arg(0))
@@ -97,7 +101,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		if !errors.Is(err, errUsage) {
+			fmt.Fprintln(stderr, err)
+		}
 		return 2
 	}
 	names := slices.Sorted(maps.Keys(registry))

@@ -23,6 +23,10 @@ type Report struct {
 	// Kind is "span" when any record carries spans, else "classification".
 	Kind string `json:"kind"`
 	N    int    `json:"n"`
+	// FlaggedRate is the share of texts the task flagged, labels or not:
+	// on a corpus labelled for another purpose it is how often the task
+	// fires on real text.
+	FlaggedRate *float64 `json:"flagged_rate"`
 	// Classification is present when every record has a label.
 	Classification *BinaryMetrics `json:"classification,omitempty"`
 	// Spans is present for span corpora.
@@ -56,6 +60,13 @@ func evaluate(recs []record, preds []prediction, spans bool, area string) (Repor
 			break
 		}
 	}
+	flagged := 0
+	for _, p := range preds {
+		if p.Flagged {
+			flagged++
+		}
+	}
+	rep.FlaggedRate = ratio(flagged, len(preds))
 	golds, err := labels(recs)
 	if err != nil {
 		return rep, err
@@ -145,7 +156,7 @@ func printReport(w io.Writer, r Report) {
 	if r.Area != "" {
 		fmt.Fprintf(w, ", area %s", r.Area)
 	}
-	fmt.Fprintln(w)
+	fmt.Fprintf(w, "; flagged %s\n", f3(r.FlaggedRate))
 	if c := r.Classification; c != nil {
 		fmt.Fprintf(w, "classification: P=%s R=%s F1=%s FPR=%s acc=%s AUC=%s"+
 			"  (tp=%d fp=%d fn=%d tn=%d)\n", f3(c.Precision), f3(c.Recall), f3(c.F1),
