@@ -264,11 +264,26 @@ func (f *finder) edgeJunk(k int) bool {
 }
 
 // phraseAt returns the number of tokens of the longest multi-word place
-// that starts at token a and ends before limit, or 0.
+// that starts at token a and ends before limit, or 0. The answer without
+// a limit is kept on the token, since candidates ask it repeatedly.
 func (f *finder) phraseAt(a, limit int) int {
 	if a >= len(f.toks) || f.toks[a].lx&lexPhrase == 0 {
 		return 0
 	}
+	t := &f.toks[a]
+	if t.phrase > 0 {
+		if n := int(t.phrase) - 1; a+n <= limit {
+			return n
+		}
+	}
+	n := f.longestPhrase(a, limit)
+	if limit >= len(f.toks) {
+		t.phrase = int8(n + 1)
+	}
+	return n
+}
+
+func (f *finder) longestPhrase(a, limit int) int {
 	buf := f.s.phrase[:0]
 	best, words := 0, 0
 	for k := a; k < limit && k < len(f.toks) && words < f.lx.maxPhrase; k++ {
@@ -312,7 +327,18 @@ func (f *finder) placeBits(a, b int) lex {
 	if f.phraseAt(a, b) != b-a {
 		return 0
 	}
-	return f.lx.get(f.s.phrase) & lexPlace
+	buf := f.s.phrase[:0]
+	for k := a; k < b; k++ {
+		if f.toks[k].kind != kWord {
+			continue
+		}
+		if len(buf) > 0 {
+			buf = append(buf, ' ')
+		}
+		buf = f.appendKey(buf, &f.toks[k])
+	}
+	f.s.phrase = buf
+	return f.lx.get(buf) & lexPlace
 }
 
 // score weighs the evidence that tokens [a, b) are a person's name and

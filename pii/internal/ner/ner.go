@@ -16,6 +16,12 @@ const (
 	TypeAddress  = "ADDRESS"  // a street address, post-office box or military address
 )
 
+// MaxEntityBytes bounds the length of an entity: a longer candidate is
+// dropped, not cut. With the few words of context around it that the
+// rules read (at most three words before, the next line after an
+// address), it sizes the hold-back window of a streaming scanner.
+const MaxEntityBytes = 256
+
 // MaxInput is the largest text, in bytes, that Find accepts. Token offsets
 // are kept in 32 bits, and the bound keeps the scratch memory of one call
 // within reason.
@@ -47,6 +53,7 @@ type scratch struct {
 	toks   []token
 	key    []byte
 	phrase []byte
+	ents   []Entity
 }
 
 // New loads the embedded gazetteers and returns a Recognizer. Loading
@@ -84,7 +91,7 @@ func (r *Recognizer) Find(ctx context.Context, text string) ([]Entity, error) {
 	markCaseless(s.toks)
 
 	f := finder{lx: r.lx, text: text, toks: s.toks, s: s, last: -1}
-	var out []Entity
+	out := s.ents[:0]
 	for i := 0; i < len(f.toks); {
 		if i&127 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -106,7 +113,12 @@ func (r *Recognizer) Find(ctx context.Context, text string) ([]Entity, error) {
 		}
 		i = max(end, i+1)
 	}
-	return out, nil
+	s.ents = out
+	if len(out) == 0 {
+		return nil, nil
+	}
+	// The scratch slice goes back to the pool; the caller gets its own.
+	return append([]Entity(nil), out...), nil
 }
 
 // finder holds the state of one call to Find.
@@ -130,12 +142,11 @@ type cand struct {
 
 func (f *finder) emit(out []Entity, c cand, end int) []Entity {
 	f.last, f.lastType = c.b, c.typ
-	return append(out, Entity{
-		Start: int(f.toks[c.a].start),
-		End:   int(f.toks[c.b-1].end),
-		Type:  c.typ,
-		Score: toScore(c.score),
-	})
+	start, stop := int(f.toks[c.a].start), int(f.toks[c.b-1].end)
+	if stop-start > MaxEntityBytes {
+		return out
+	}
+	return append(out, Entity{Start: start, End: stop, Type: c.typ, Score: toScore(c.score)})
 }
 
 // boring reports a token that can start no entity: punctuation, or an

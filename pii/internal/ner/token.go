@@ -40,6 +40,7 @@ type token struct {
 	hash       bool // written as a hashtag
 	hyph       bool // hyphenated compound
 	digit      bool // a word with digits in it: "10th", "B2B"
+	phrase     int8 // 1 + tokens of the longest place starting here, once computed
 }
 
 func (t *token) isWord() bool { return t.kind == kWord }
