@@ -210,10 +210,22 @@ func (k *chunker) next() (chunk, bool) {
 		}
 	}
 	prev := w
+	bare := 0 // digitless words joined in a row
 	for {
 		nw, ok := nextWord(t, prev.end)
-		if !ok || nw.start != prev.end+1 || t[prev.end] != ' ' || !joins(t, &prev, &nw) {
+		if !ok || nw.start != prev.end+1 || t[prev.end] != ' ' {
 			break
+		}
+		// A short word after a digitless group still belongs to a chunk
+		// with digits ("... 90AB CDEF G"), but only two in a row, so that
+		// a chunk does not run on through the short words of prose.
+		if !joins(t, &prev, &nw) && !(cur.digits > 0 && bare < 2 && nw.digits == 0 && groupLike(t, &nw)) {
+			break
+		}
+		if nw.digits == 0 {
+			bare++
+		} else {
+			bare = 0
 		}
 		cur = merge(cur, nw.chunk)
 		prev = nw

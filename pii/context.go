@@ -39,17 +39,25 @@ func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 // span is a word's byte range.
 type span struct{ start, end int }
 
+// around holds the words around one candidate span. Several recognizers
+// often report the same span (a nine-digit number), so the words are
+// found once and kept for the next candidate.
+type around struct {
+	s, e          int
+	before, after []span
+	bbuf          [wordsBefore]span
+	abuf          [wordsAfter]span
+}
+
 // near reports whether a context phrase stands shortly before [s, e) or
 // shortly after it.
-func near(t string, s, e int, ps [][]string) bool {
-	var buf [wordsBefore]span
-	before := wordsBack(t, s, contextBefore, buf[:])
-	if anyPhrase(t, before, ps) {
-		return true
+func (a *around) near(t string, s, e int, ps [][]string) bool {
+	if a.before == nil || a.s != s || a.e != e {
+		a.s, a.e = s, e
+		a.before = wordsBack(t, s, contextBefore, a.bbuf[:])
+		a.after = wordsForward(t, e, contextReach, a.abuf[:])
 	}
-	var abuf [wordsAfter]span
-	after := wordsForward(t, e, contextReach, abuf[:])
-	return anyPhrase(t, after, ps)
+	return anyPhrase(t, a.before, ps) || anyPhrase(t, a.after, ps)
 }
 
 // nearBefore reports whether a phrase ends within reach bytes before s.

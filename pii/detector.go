@@ -694,7 +694,20 @@ func glued(t string, s, e int) bool {
 	if s >= 2 && isDigit(t[s]) && isNumSep(t[s-1]) && isDigit(t[s-2]) {
 		return true
 	}
-	return e+1 < len(t) && isDigit(t[e-1]) && isNumSep(t[e]) && isDigit(t[e+1])
+	if e+1 < len(t) && isDigit(t[e-1]) && isNumSep(t[e]) && isDigit(t[e+1]) {
+		return true
+	}
+	// A number grouped with spaces that a short group of digits precedes
+	// is the tail of a longer one: "824 753 5564" in "51 824 753 5564".
+	if s >= 2 && isDigit(t[s]) && t[s-1] == ' ' && isDigit(t[s-2]) &&
+		strings.IndexByte(t[s:e], ' ') >= 0 {
+		run := 0
+		for i := s - 2; i >= 0 && isDigit(t[i]); i-- {
+			run++
+		}
+		return run <= 3
+	}
+	return false
 }
 
 func isNumSep(c byte) bool { return c == '-' || c == '.' || c == ':' }
@@ -739,12 +752,13 @@ func (s *scan) score() []cand {
 	}
 	out := s.cands[:0]
 	t := s.v.text
+	var words around
 	for _, c := range s.cands {
 		if c.rec != nil {
 			if len(c.rec.negative) > 0 && nearBefore(t, c.start, c.rec.negative, negativeReach) {
 				continue
 			}
-			if len(c.rec.context) > 0 && near(t, c.start, c.end, c.rec.context) {
+			if len(c.rec.context) > 0 && words.near(t, c.start, c.end, c.rec.context) {
 				c.score = min(1, c.score+contextBoost)
 			}
 		}

@@ -104,7 +104,12 @@ func (s *scan) phone(r *compiled, c *chunk) {
 		if glued(t, start, end) {
 			continue
 		}
-		if score, ok := s.d.phones.score(t[start:mainEnd]); ok {
+		score, ok := s.d.phones.score(t[start:mainEnd])
+		if ok && score <= phoneTrunkValid && streetAfter(t, end) {
+			// "6556 106 Rue ..." is a house number, not a phone.
+			ok = false
+		}
+		if ok {
 			s.add(r, start, end, score)
 		}
 	}
@@ -277,6 +282,11 @@ func phoneShape(c string) (digits string, grouped, ok bool) {
 	if n < phoneMinDigits || n > phoneMaxDigits || opens != closes || opens > 1 || slashes > 1 {
 		return "", false, false
 	}
+	// Phone numbers do not end in a group of one digit; "2123 45670 1"
+	// is another kind of number.
+	if len(c) >= 2 && !isDigit(c[len(c)-2]) {
+		return "", false, false
+	}
 	if allSame(buf[:n]) {
 		return "", false, false
 	}
@@ -339,4 +349,19 @@ func dateOrQuad(c string) bool {
 		}
 	}
 	return n == 3 || seps[2] == ' ' && runs[3] <= 2
+}
+
+// streetWords follow a house number; a digit run that no numbering plan
+// accepts and that one of them follows is part of an address.
+var streetWords = [][]string{
+	{"st"}, {"street"}, {"rd"}, {"road"}, {"ave"}, {"avenue"}, {"blvd"}, {"boulevard"},
+	{"rue"}, {"via"}, {"strasse"}, {"straße"}, {"lane"}, {"ln"}, {"dr"}, {"drive"},
+	{"way"}, {"ct"}, {"court"}, {"pl"}, {"place"}, {"sq"}, {"square"}, {"apt"},
+	{"suite"}, {"hwy"}, {"highway"}, {"main"}, {"calle"}, {"avenida"}, {"plaza"},
+}
+
+// streetAfter reports whether a street word is among the two words after e.
+func streetAfter(t string, e int) bool {
+	var buf [2]span
+	return anyPhrase(t, wordsForward(t, e, 24, buf[:]), streetWords)
 }

@@ -27,7 +27,7 @@ func globalRecognizers() []Recognizer {
 			Context: []string{
 				"phone", "telephone", "tel", "mobile", "cell", "fax", "call", "calls",
 				"contact", "reach", "dial", "ring", "sms", "text", "whatsapp", "landline",
-				"desk", "office", "home", "messages", "hotline", "telefon",
+				"desk", "office", "home", "message", "hotline", "telefon",
 				"teléfono", "telefono", "téléphone", "portable", "handy", "telepono",
 				"numara", "celular", "tlf", "tfn",
 			},
