@@ -57,11 +57,14 @@ func (f *finder) name(i int) (int, cand, bool) {
 	return b2, c, true
 }
 
+// maxNameToken is the longest word, in bytes, taken as part of a name.
+const maxNameToken = 40
+
 // startsName reports whether token j can begin a name. afterCue relaxes
 // the rules for lower-case text after a strong cue such as a title.
 func (f *finder) startsName(j int, afterCue bool) bool {
 	t := &f.toks[j]
-	if t.kind != kWord || t.shape == shMixed || t.hash {
+	if t.kind != kWord || t.shape == shMixed || t.hash || t.end-t.start > maxNameToken {
 		return false
 	}
 	if t.capitalised() && !t.caseless {
@@ -130,7 +133,7 @@ func (f *finder) chunk(a int, afterCue bool) int {
 	hasFirst := f.toks[a].lx&lexFirst != 0
 	for b < len(f.toks) && b-a < 6 {
 		t := &f.toks[b]
-		if t.nl || t.hash || t.digit {
+		if t.nl || t.hash || t.digit || t.end-t.start > maxNameToken {
 			break
 		}
 		switch {

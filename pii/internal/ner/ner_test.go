@@ -102,6 +102,7 @@ var findCases = []findCase{
 	{"email and url", "Mail john.smith@example.com or see https://example.com/Paris", []string{}},
 	{"handle", "@JohnSmith thanks!", []string{}},
 	{"empty", "", []string{}},
+	{"long name", "I met Anna " + strings.Repeat("Xy", 200) + " today.", []string{"PERSON:Anna"}},
 }
 
 func TestFind(t *testing.T) {
@@ -212,6 +213,7 @@ func checkEntities(t *testing.T, text string, ents []Entity) {
 		require.True(t, e.End == len(text) || utf8.RuneStart(text[e.End]), "end on a rune boundary")
 		require.GreaterOrEqual(t, e.Start, prevEnd, "sorted and not overlapping")
 		require.True(t, e.Type == TypePerson || e.Type == TypeLocation || e.Type == TypeAddress)
+		require.LessOrEqual(t, e.End-e.Start, MaxEntityBytes)
 		require.True(t, e.Score >= 0.5 && e.Score <= 1)
 		prevEnd = e.End
 	}
