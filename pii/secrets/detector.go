@@ -149,7 +149,11 @@ func New(opts ...Option) (*Detector, error) {
 	for _, v := range c.values {
 		d.values[v] = struct{}{}
 	}
-	d.keywords = newKeywordIndex(d.rules)
+	kw, err := newKeywordIndex(d.rules)
+	if err != nil {
+		return nil, fmt.Errorf("secrets: keyword index: %w", err)
+	}
+	d.keywords = kw
 	return d, nil
 }
 
@@ -261,6 +265,10 @@ func (d *Detector) plan(text string, hits []hit) [][]span {
 const checkEvery = 64
 
 // scanWindows runs a Go regexp rule over the given stretches of text.
+// Windows that grew into each other are scanned in full, not clipped at
+// the end of the previous one: a clip could fall between a key and its
+// value, where neither side matches alone. A match found twice is merged
+// by prune.
 func (d *Detector) scanWindows(ctx context.Context, r *compiled, text string, windows []span,
 	fs []guard.Finding) ([]guard.Finding, error) {
 	done := 0 // end of the text already scanned for this rule
@@ -269,7 +277,6 @@ func (d *Detector) scanWindows(ctx context.Context, r *compiled, text string, wi
 		if w.end <= done {
 			continue
 		}
-		w.start = max(w.start, done)
 		if fs, done, err = d.scanWindow(ctx, r, text, w, fs); err != nil {
 			return nil, err
 		}

@@ -2,9 +2,7 @@ package secrets
 
 import (
 	"context"
-	"errors"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -197,7 +195,8 @@ func TestKeywordIndex(t *testing.T) {
 		{keywords: []string{"x"}},
 		{keywords: []string{"private key", "ghp_"}},
 	}
-	ix := newKeywordIndex(rules)
+	ix, err := newKeywordIndex(rules)
+	require.NoError(t, err)
 	tests := []struct {
 		text string
 		want []bool
@@ -215,8 +214,7 @@ func TestKeywordIndex(t *testing.T) {
 			got := make([]bool, len(rules))
 			hits := ix.scan(tt.text)
 			for i, h := range hits {
-				assert.True(t, hasFoldedPrefix(tt.text[h.pos:], ix.words[h.word]) ||
-					prefixFold(tt.text[h.pos:], ix.words[h.word]), "hit %d is a keyword", i)
+				assert.True(t, strings.HasPrefix(strings.ToLower(tt.text[h.pos:]), ix.words[h.word]), "hit %d is a keyword", i)
 				if i > 0 {
 					assert.LessOrEqual(t, hits[i-1].pos, h.pos, "hits are ordered")
 				}
@@ -226,39 +224,5 @@ func TestKeywordIndex(t *testing.T) {
 			}
 			assert.Equal(t, tt.want, got)
 		})
-	}
-}
-
-func TestScanConcurrent(t *testing.T) {
-	d, err := New()
-	require.NoError(t, err)
-	cases := ruleCases()
-	var texts []string
-	for _, c := range cases {
-		for _, s := range c.tp {
-			texts = append(texts, s.text)
-		}
-	}
-	want := make([][]guard.Finding, len(texts))
-	for i, text := range texts {
-		want[i] = scan(t, d, text)
-	}
-	var wg sync.WaitGroup
-	errs := make(chan error, 8)
-	for range 8 {
-		wg.Go(func() {
-			for i, text := range texts {
-				got, err := d.Scan(context.Background(), guard.Input{Text: text})
-				if err != nil || len(got) != len(want[i]) {
-					errs <- errors.New("concurrent scan differs")
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Error(err)
 	}
 }

@@ -1,44 +1,31 @@
 package secrets
 
 import (
+	"cmp"
 	"slices"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/textnlp/textguard/internal/ahocorasick"
 )
 
-// keywordIndex finds which of a set of lower-case keywords occur in a text,
-// case-insensitively, in one pass.
-//
-// It indexes the keywords by their first two bytes and, at every position
-// of the text, looks the folded byte pair up in a table; only on a hit
-// does it compare whole keywords. That keeps clean text at a few table
-// look-ups per byte whatever the number of keywords, which is what the
-// shared Aho-Corasick matcher (internal/ahocorasick) will also give once it
-// lands; this index can then be replaced without changing the detector.
+// keywordIndex finds the occurrences of every rule keyword in a text in one
+// pass, case-insensitively, with an Aho-Corasick automaton, so that the cost
+// of a clean text does not grow with the number of rules.
 type keywordIndex struct {
-	words  []string        // deduplicated keywords
-	rules  [][]int         // rules each keyword triggers
-	pairs  [1 << 16]uint16 // first two folded bytes -> 1 + index into byPair, or 0
-	byPair [][]int         // keywords sharing a first byte pair
-	short  []int           // keywords of one byte, checked with a byte scan
-	wide   []int           // keywords with non-ASCII bytes, checked with full folding
+	words []string // deduplicated keywords
+	rules [][]int  // rules each keyword triggers
+	ac    *ahocorasick.Matcher
 }
 
-// lowerASCII folds A-Z and leaves every other byte alone, so that positions
-// in the folded text are positions in the original.
-var lowerASCII = func() (t [256]byte) {
-	for i := range t {
-		t[i] = byte(i)
-		if i >= 'A' && i <= 'Z' {
-			t[i] = byte(i) + 'a' - 'A'
-		}
-	}
-	return t
-}()
+// hit is one occurrence of a keyword.
+type hit struct {
+	word int // index into words
+	pos  int // byte offset of the occurrence in the text
+}
 
-func newKeywordIndex(rules []*compiled) *keywordIndex {
+func newKeywordIndex(rules []*compiled) (*keywordIndex, error) {
 	ix := &keywordIndex{}
 	pos := map[string]int{}
+	ascii := true
 	for ri, r := range rules {
 		for _, k := range r.keywords {
 			wi, ok := pos[k]
@@ -47,28 +34,25 @@ func newKeywordIndex(rules []*compiled) *keywordIndex {
 				pos[k] = wi
 				ix.words = append(ix.words, k)
 				ix.rules = append(ix.rules, nil)
+				ascii = ascii && isASCII(k)
 			}
 			if !slices.Contains(ix.rules[wi], ri) {
 				ix.rules[wi] = append(ix.rules[wi], ri)
 			}
 		}
 	}
-	for wi, w := range ix.words {
-		switch {
-		case !isASCII(w):
-			ix.wide = append(ix.wide, wi)
-		case len(w) == 1:
-			ix.short = append(ix.short, wi)
-		default:
-			p := uint16(w[0])<<8 | uint16(w[1])
-			if ix.pairs[p] == 0 {
-				ix.byPair = append(ix.byPair, nil)
-				ix.pairs[p] = uint16(len(ix.byPair))
-			}
-			ix.byPair[ix.pairs[p]-1] = append(ix.byPair[ix.pairs[p]-1], wi)
-		}
+	// ASCII folding costs nothing per byte; Unicode folding is needed only
+	// when a host's rule has a keyword such as "clé".
+	fold := ahocorasick.FoldASCII
+	if !ascii {
+		fold = ahocorasick.FoldUnicode
 	}
-	return ix
+	ac, err := ahocorasick.New(ix.words, ahocorasick.Options{Fold: fold})
+	if err != nil {
+		return nil, err
+	}
+	ix.ac = ac
+	return ix, nil
 }
 
 func isASCII(s string) bool {
@@ -80,86 +64,22 @@ func isASCII(s string) bool {
 	return true
 }
 
-// hit is one occurrence of a keyword.
-type hit struct {
-	word int // index into words
-	pos  int // byte offset of the occurrence in the text
-}
-
 // scan returns every keyword occurrence in text, ordered by position. It
 // allocates nothing on a text without keywords.
 func (ix *keywordIndex) scan(text string) []hit {
+	if len(ix.words) == 0 {
+		return nil
+	}
 	var hits []hit
-	for i := 0; i+1 < len(text); i++ {
-		b := ix.pairs[uint16(lowerASCII[text[i]])<<8|uint16(lowerASCII[text[i+1]])]
-		if b == 0 {
-			continue
-		}
-		for _, wi := range ix.byPair[b-1] {
-			if hasFoldedPrefix(text[i:], ix.words[wi]) {
-				hits = append(hits, hit{wi, i})
-			}
-		}
-	}
-	n := len(hits)
-	for _, wi := range ix.short {
-		b := ix.words[wi][0]
-		for i := 0; i < len(text); i++ {
-			if lowerASCII[text[i]] == b {
-				hits = append(hits, hit{wi, i})
-			}
-		}
-	}
-	if len(ix.wide) > 0 {
-		hits = ix.scanWide(text, hits)
-	}
-	if len(hits) > n {
-		slices.SortStableFunc(hits, func(a, b hit) int { return a.pos - b.pos })
+	ix.ac.Each(text, func(m ahocorasick.Match) bool {
+		hits = append(hits, hit{m.Pattern, m.Start})
+		return true
+	})
+	// The automaton reports matches by end; windows are merged by start.
+	if !slices.IsSortedFunc(hits, byPos) {
+		slices.SortStableFunc(hits, byPos)
 	}
 	return hits
 }
 
-// scanWide finds keywords with non-ASCII letters by folding each candidate
-// position with Unicode rules; positions stay those of the original text.
-func (ix *keywordIndex) scanWide(text string, hits []hit) []hit {
-	for _, wi := range ix.wide {
-		w := ix.words[wi]
-		for i := 0; i < len(text); {
-			if prefixFold(text[i:], w) {
-				hits = append(hits, hit{wi, i})
-			}
-			_, size := utf8.DecodeRuneInString(text[i:])
-			i += size
-		}
-	}
-	return hits
-}
-
-// prefixFold reports whether s starts with a string that lower-cases to w.
-func prefixFold(s, w string) bool {
-	for _, wr := range w {
-		if s == "" {
-			return false
-		}
-		r, size := utf8.DecodeRuneInString(s)
-		if unicode.ToLower(r) != wr {
-			return false
-		}
-		s = s[size:]
-	}
-	return true
-}
-
-// hasFoldedPrefix reports whether s starts with the lower-case ASCII word w
-// when s is folded to lower case.
-func hasFoldedPrefix(s, w string) bool {
-	if len(s) < len(w) {
-		return false
-	}
-	for j := 0; j < len(w); j++ {
-		if lowerASCII[s[j]] != w[j] {
-			return false
-		}
-	}
-	return true
-}
+func byPos(a, b hit) int { return cmp.Compare(a.pos, b.pos) }

@@ -201,7 +201,7 @@ func chatRules() []Rule {
 		{
 			ID: "discord-bot-token", Category: "chat",
 			Description: "Discord bot token near the word Discord",
-			Pattern:     `(?i:discord)[^\n]*?\b([MNO][A-Za-z0-9_\-]{23,25}\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,38})` + end,
+			Pattern:     `(?i:discord)[^\n]{0,60}?\b([MNO][A-Za-z0-9_\-]{23,25}\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,38})` + end,
 			Keywords:    []string{"discord"},
 			MinEntropy:  4, Allow: samples(), Confirm: notSample, Severity: crit, Score: 0.9, MaxLen: 72, Reach: 512,
 		},
@@ -218,7 +218,7 @@ func chatRules() []Rule {
 		{
 			ID: "twilio-api-key", Category: "chat",
 			Description: "Twilio API key SID or auth token near the word Twilio",
-			Pattern:     `(?i:twilio)[^\n]*?\b(SK[0-9a-fA-F]{32}|[0-9a-f]{32})\b`,
+			Pattern:     `(?i:twilio)[^\n]{0,40}?\b(SK[0-9a-fA-F]{32}|[0-9a-f]{32})\b`,
 			Keywords:    []string{"twilio"},
 			MinEntropy:  3, Allow: samples(), Confirm: notSample, Severity: crit, Score: 0.85, MaxLen: 34,
 		},
