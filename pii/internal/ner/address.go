@@ -25,7 +25,7 @@ func (f *finder) address(i int) (int, cand, bool) {
 		}
 	case t.lx&lexBox != 0:
 		end, ev = f.boxOrUnit(i)
-	case t.capitalised() || t.shape == shLower:
+	case (t.capitalised() || t.shape == shLower) && f.numberNear(i):
 		end, ev = f.wordFirst(i)
 	}
 	if end <= i {
@@ -61,6 +61,19 @@ func (f *finder) zipAfterCue(i int) (int, float64) {
 		}
 	}
 	return i, 0
+}
+
+// numberNear reports a number within the next five tokens, which every
+// street written name-first ends with. It keeps the index of the next
+// number token, so that the test costs nothing for most words.
+func (f *finder) numberNear(i int) bool {
+	if f.nextNum < i {
+		f.nextNum = i
+		for f.nextNum < len(f.toks) && f.toks[f.nextNum].kind != kNum && !f.toks[f.nextNum].digit {
+			f.nextNum++
+		}
+	}
+	return f.nextNum-i <= 5
 }
 
 // houseNumber: digits with at most one trailing letter, "221B", "12a".

@@ -90,7 +90,7 @@ func (r *Recognizer) Find(ctx context.Context, text string) ([]Entity, error) {
 	s.key = z.key
 	markCaseless(s.toks)
 
-	f := finder{lx: r.lx, text: text, toks: s.toks, s: s, last: -1}
+	f := finder{lx: r.lx, text: text, toks: s.toks, s: s, last: -1, nextNum: -1}
 	out := s.ents[:0]
 	for i := 0; i < len(f.toks); {
 		if i&127 == 0 {
@@ -131,6 +131,7 @@ type finder struct {
 	last     int    // token index just past the last entity, or -1
 	lastType string // type of the last entity
 	zipStart int    // first token of a postcode found after a cue word
+	nextNum  int    // index of the next number token at or after the scan, see numberNear
 }
 
 // cand is a candidate entity over tokens [a, b).
