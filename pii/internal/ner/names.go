@@ -227,7 +227,7 @@ func (f *finder) trim(a, b int) (int, int) {
 // name, is most likely a family name: "Jane Doe", "Anna Bell".
 func (f *finder) surnameWord(a, k int) bool {
 	t := &f.toks[k]
-	return k == a+1 && f.toks[a].lx&lexFirst != 0 && f.toks[a].lx&lexWord == 0 &&
+	return k == a+1 && f.toks[a].lx&lexFirst != 0 && f.toks[a].lx&(lexWord|lexPlace) == 0 &&
 		t.capitalised() && !t.caseless && t.lx&lexWord != 0 &&
 		t.lx&(lexNRP|lexDate|lexNotName|lexTitle|lexRank|lexStop) == 0
 }
@@ -355,6 +355,7 @@ func (f *finder) score(a, b int, titleEv float64) cand {
 	capital := false
 	bad := false
 	names := 0 // tokens on a name list
+	upperUnknown := 0
 	for k := a; k < b; k++ {
 		t := &f.toks[k]
 		if t.kind != kWord || f.isInitial(k) || t.lx&lexParticle != 0 && t.shape == shLower {
@@ -363,6 +364,9 @@ func (f *finder) score(a, b int, titleEv float64) cand {
 		n++
 		if t.lx == 0 {
 			unknown++
+			if t.shape == shUpper && !t.caseless {
+				upperUnknown++
+			}
 		}
 		if t.lx&lexWord != 0 {
 			words++
@@ -531,6 +535,13 @@ func (f *finder) score(a, b int, titleEv float64) cand {
 	if f.orgAfter(b) {
 		p -= 2.5
 		l -= 2.5
+	}
+	if upperUnknown > 0 {
+		p -= 1.5 // "JUCO RB", "MOTOGP": capitals on no list are acronyms or shouting
+	}
+	if a >= 2 && f.toks[a-1].punct == '.' && f.isWordAt(a-2, "st") || f.isWordAt(a-1, "st") ||
+		f.isWordAt(a-1, "saint") {
+		p -= 2 // "St. George's": a saint names a church, school or town
 	}
 	if first.shape == shLower && f.cue(a-1, cueDet) {
 		p -= 1.5 // "a lotta", "the telly": in lower case, an article means a noun

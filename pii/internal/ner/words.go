@@ -33,7 +33,7 @@ var builtinWords = map[lex]string{
 		det detective insp inspector officer sen senator rep gov governor
 		pres president judge justice don dom
 		king queen prince princess duke duchess earl baron baroness
-		uncle aunt auntie coach chef saint st
+		uncle aunt auntie coach chef
 		commissioner minister chancellor mayor ambassador secretary pastor bishop
 		cardinal pope rabbi imam sheikh dj mc lil`,
 
