@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"context"
+	"encoding/base64"
 	"strings"
 	"testing"
 	"time"
@@ -223,6 +224,34 @@ func TestKeywordIndex(t *testing.T) {
 				}
 			}
 			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestKnownMisses pins what the detector does not find, as its package
+// documentation says. A change that starts finding one of these should
+// move the case to the rule samples and update the documentation.
+func TestKnownMisses(t *testing.T) {
+	g := &gen{state: 5}
+	tok := "ghp_" + g.s(alnum, 36)
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"password in prose", "my password is " + g.s(alnum, 12)},
+		{"random string under a neutral name", `value = "` + g.s(alnum, 40) + `"`},
+		{"token split across lines", tok[:20] + "\n" + tok[20:]},
+		{"token spelled with spaces", strings.Join(strings.Split(tok, ""), " ")},
+		{"base64-encoded token", base64.StdEncoding.EncodeToString([]byte(tok))},
+		{"service account file without its key", `{"type": "service_account", "project_id": "demo", "private_key_id": "` + g.s(hexLow, 40) + `"}`},
+		{"sample-shaped real key", "AIza" + "Sy" + "abcdefg" + g.s(b64url, 26)},
+		{"hex key without a provider name", "config: " + g.s(hexLow, 32)},
+	}
+	d, err := New()
+	require.NoError(t, err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Empty(t, scan(t, d, tt.text))
 		})
 	}
 }

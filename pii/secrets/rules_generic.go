@@ -125,9 +125,23 @@ func assignmentRules() []Rule {
 				eqOnly + `[ \t]*([^\s"'\x60,;<>{}()\[\]=]` + bare + `{3,})` + stop + `|` +
 				// After a colon an unquoted value must hold a non-letter, so
 				// that prose ("password: reset it") is not taken for one.
-				`:[ \t]*([A-Za-z]*[^A-Za-z\s"'\x60,;<>{}()\[\]]` + bare + `*)` + stop + `)`,
+				`:[ \t]*([A-Za-z]*[^A-Za-z\s"'\x60,;<>{}()\[\]]` + bare + `*)` + stop + `)|` +
+				// An XML element: <password>value</password>.
+				`<(?i:[\w.\-]*(?:password|passwd|pwd))>([^<\r\n]{3,128})</`,
 			Keywords: []string{"pass", "pwd"},
 			Allow:    slices.Concat(passwordAllow(), []string{`^.{1,3}$`}),
+			Confirm:  noRun,
+			Severity: high, Score: 0.75, MaxLen: 128,
+		},
+		{
+			ID: "cli-credential-flag", Category: "password",
+			Description: "password or token passed as a command-line flag (--password x, --token x, mysql -px)",
+			Pattern: `(?i:--(?:db-)?(?:password|passwd|pass|token|api-?key|api-token|auth-token|access-token|` +
+				`secret|client-secret|secret-key))[ \t]+["']?([^\s"'\x60\-][^\s"'\x60]{2,})|` +
+				`\bmysql(?:dump|admin|import|check|show)?\b[^\n|;&]{0,80}?[ \t]-p([^\s"'\x60]{3,})`,
+			Keywords: []string{"--pass", "--db-pass", "--token", "--api", "--auth-token", "--access-token",
+				"--secret", "--client-secret", "mysql"},
+			Allow:    passwordAllow(),
 			Confirm:  noRun,
 			Severity: high, Score: 0.75, MaxLen: 128,
 		},

@@ -558,12 +558,21 @@ func ruleCases() map[string]ruleCase {
 				in("password: %s", "Hunter2!"+g.s(digits, 3)),
 				in(`{"user": "bob", "passwd": "%s"}`, "correct horse battery"),
 				in("DB_PASS=%s", "supersecretvalue"),
+				in("<connection><password>%s</password></connection>", "Xk2-"+g.s(alnum, 8)),
 			},
 			fp: []string{
 				"password: reset it from the settings page", "password = os.getenv(\"PW\")", "password: ${DB_PASSWORD}",
 				`password = "changeme"`, "password: str", "PuttyPassword=0", "password = self.password",
 				"compass: north-west", `passwd: "********"`, "snowflake.password=\njdbc.snowflake.url=",
 			},
+		},
+		"cli-credential-flag": {
+			tp: []sample{
+				in("psql --password %s -h db", "Pg-"+g.s(alnum, 10)),
+				in("mysql -u root -p%s app < dump.sql", "My5ql"+g.s(alnum, 6)),
+				in("cli login --token %s", g.s(alnum, 32)),
+			},
+			fp: []string{"run with --token $TOKEN", "mysql -u root -p app", "use --password <password>", "--password-file ./pw.txt"},
 		},
 		"generic-secret": {
 			tp: []sample{
