@@ -265,3 +265,20 @@ func merge(a, b chunk) chunk {
 	a.set[2] |= b.set[2]
 	return a
 }
+
+// hasMonth reports whether a word of s begins with a month name.
+func hasMonth(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		if (i == 0 || byteClass[s[i-1]]&classLetter == 0) && byteClass[s[i]]&classLetter != 0 {
+			j := i
+			for j < len(s) && byteClass[s[j]]&classLetter != 0 {
+				j++
+			}
+			if isMonth(s[i:j]) {
+				return true
+			}
+			i = j
+		}
+	}
+	return false
+}

@@ -76,6 +76,7 @@ type compiledPattern struct {
 	re       *regexp.Regexp
 	anchored *regexp.Regexp // re anchored at the start; nil for a pattern with a group
 	simple   simplePattern  // a faster equivalent of anchored, when there is one
+	month    bool           // the pattern needs a month name
 	first    [4]uint64      // bytes a match can begin with
 	score    float64
 	group    int
@@ -83,9 +84,18 @@ type compiledPattern struct {
 }
 
 // matchAt returns the end of p's match anchored at t[pos:end], or -1.
-func (p *compiledPattern) matchAt(t string, pos, end int) int {
+// Alternatives whose needs c does not meet are skipped.
+func (p *compiledPattern) matchAt(t string, pos, end int, c *chunk) int {
 	if p.simple != nil {
-		return p.simple.match(t, pos, end)
+		for i, seq := range p.simple {
+			if len(p.needs) == len(p.simple) && !p.needs[i].satisfied(c) {
+				continue
+			}
+			if e := seq.match(t, pos, end); e >= 0 {
+				return e
+			}
+		}
+		return -1
 	}
 	m := p.anchored.FindStringIndex(t[pos:end])
 	if m == nil {
@@ -415,6 +425,7 @@ func compile(r Recognizer) (*compiled, error) {
 			cp.anchored = regexp.MustCompile(`^(?:` + p.Expr + `)`)
 			cp.first = firstBytes(p.Expr)
 			cp.simple = compileSimple(p.Expr)
+			cp.month = strings.Contains(p.Expr, monthNames)
 		}
 		cr.pats = append(cr.pats, cp)
 	}
@@ -561,7 +572,7 @@ func (s *scan) match(r *compiled, c *chunk) {
 	}
 	for i := range r.pats {
 		p := &r.pats[i]
-		if !p.mayMatch(c) {
+		if !p.mayMatch(c) || p.month && !hasMonth(sub) {
 			continue
 		}
 		if p.anchored != nil {
@@ -610,7 +621,10 @@ func (s *scan) matchAt(r *compiled, p *compiledPattern, c *chunk) {
 		if p.first[b>>6]&(1<<(b&63)) == 0 {
 			continue
 		}
-		end := p.matchAt(t, pos, c.end)
+		if r.rec.kind == kindURL && pos > 0 && strings.IndexByte(".@/", t[pos-1]) >= 0 {
+			continue // inside an address or a path, which urlExtent rejects
+		}
+		end := p.matchAt(t, pos, c.end, c)
 		if end <= pos {
 			continue
 		}
