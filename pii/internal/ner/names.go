@@ -138,8 +138,9 @@ func (f *finder) chunk(a int, afterCue bool) int {
 		}
 		switch {
 		case t.kind == kWord && t.shape != shMixed && strong && t.capitalised() && !t.caseless:
-			if t.lx&(lexStop|lexStreetPre|lexUnit) != 0 && t.lx&lexPhrase == 0 {
-				return b
+			initial := f.isInitial(b) && b+1 < len(f.toks) && f.toks[b+1].punct == '.'
+			if t.lx&(lexStop|lexStreetPre|lexUnit) != 0 && !initial && f.phraseAt(b, len(f.toks)) == 0 {
+				return b // "I" is a pronoun, unless an initial: "Tom I. Holzman"
 			}
 			if t.lx&(lexTitle|lexRank) != 0 && b+1 < len(f.toks) && f.toks[b+1].capitalised() {
 				return b
@@ -452,7 +453,7 @@ func (f *finder) score(a, b int, titleEv float64) cand {
 		if b-a == 1 && first.lx&lexFirst != 0 {
 			// "Florence", "Austin" are both; "Linda" and "Scott" are
 			// small towns too, but people first.
-			if pb&(lexCountry|lexRegion|lexBigCity|lexContinent) != 0 {
+			if pb&(lexCountry|lexContinent) != 0 {
 				l -= 0.4
 			} else {
 				l -= 0.6
@@ -508,8 +509,15 @@ func (f *finder) score(a, b int, titleEv float64) cand {
 		pc := f.placeCue(a, b)
 		l += pc
 		if pc < 1 && first.lx&lexFirst != 0 && first.lx&lexWord == 0 && l > 0 &&
-			pb&(lexCountry|lexRegion|lexContinent|lexBigCity) == 0 {
-			l -= 1.0 // "town, Brandon!": a given name, and nothing says place
+			pb&(lexCountry|lexContinent|lexBigCity) == 0 {
+			// "town, Brandon!", "Paul's house": a given name, and nothing
+			// says place. Regions count among the weak places: GeoNames
+			// lists thousands, many obscure.
+			if pb&lexRegion != 0 {
+				l -= 0.6
+			} else {
+				l -= 1.0
+			}
 		}
 	}
 	if words == n && !title {
