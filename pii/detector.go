@@ -60,8 +60,14 @@ var (
 
 // compiled is a validated recognizer ready to run.
 type compiled struct {
-	rec      Recognizer
+	rec Recognizer
+	// minLen and anyRuns summarise the needs of all patterns, so that a
+	// chunk can be ruled out for the whole recognizer at once: no match is
+	// shorter than minLen, and when every alternative needs an exact digit
+	// run, the chunk must hold one of anyRuns.
 	pats     []compiledPattern
+	minLen   int
+	anyRuns  uint64
 	context  [][]string
 	negative [][]string
 	trigger  [2]uint64
@@ -429,9 +435,33 @@ func compile(r Recognizer) (*compiled, error) {
 		}
 		cr.pats = append(cr.pats, cp)
 	}
+	cr.summarise()
 	cr.context = phrases(r.Context)
 	cr.negative = phrases(r.NegativeContext)
 	return cr, nil
+}
+
+// summarise works out minLen and anyRuns from the patterns' needs.
+func (c *compiled) summarise() {
+	c.minLen = -1
+	allRuns := true
+	for _, p := range c.pats {
+		if p.needs == nil {
+			c.minLen, allRuns = 0, false
+			continue
+		}
+		for _, n := range p.needs {
+			if c.minLen < 0 || n.length < c.minLen {
+				c.minLen = n.length
+			}
+			c.anyRuns |= n.runs
+			allRuns = allRuns && n.runs != 0
+		}
+	}
+	c.minLen = max(c.minLen, 0)
+	if !allRuns || c.rec.kind == kindPhone {
+		c.anyRuns = 0
+	}
 }
 
 // Window implements [guard.Windowed]: no finding is longer than the
@@ -545,7 +575,8 @@ func (s *scan) chunk(c *chunk) {
 		if r.rec.MinDigits > c.digits {
 			break
 		}
-		if r.rec.Trigger != "" && !c.hasAny(r.trigger) {
+		if r.rec.Trigger != "" && !c.hasAny(r.trigger) || c.end-c.start < r.minLen ||
+			r.anyRuns != 0 && c.runs&r.anyRuns == 0 {
 			continue
 		}
 		s.match(r, c)
