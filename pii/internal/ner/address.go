@@ -31,6 +31,18 @@ func (f *finder) address(i int) (int, cand, bool) {
 	if end <= i {
 		return i, cand{}, false
 	}
+	if t.lx&lexBox != 0 {
+		// "Flat 3, 25 High Street": a unit written before the street.
+		k := end
+		if k < len(f.toks) && f.toks[k].punct == ',' {
+			k++
+		}
+		if k < len(f.toks) && !f.toks[k].nl && (f.toks[k].kind == kNum || f.houseNumber(k)) {
+			if end2, ev2 := f.numberFirst(k); end2 > k {
+				end, ev = end2, max(ev, ev2)
+			}
+		}
+	}
 	if end2 := f.continuation(end); end2 > end {
 		end = end2
 		ev += 1.0
@@ -169,11 +181,13 @@ func (f *finder) numberFirst(i int) (int, float64) {
 		}
 	}
 	// English order: name words, then the street type.
+	// After "my address is", a street in lower case is let through too.
+	cue := f.addressCue(i)
 	lastSuffix := -1
 	k := j
-	for k < len(f.toks) && k-j < 7 && f.streetNameToken(k, false) {
+	for k < len(f.toks) && k-j < 7 && f.streetNameToken(k, cue) {
 		if f.toks[k].lx&(lexStreet|lexStreetWord) != 0 && k > j &&
-			(f.toks[k].capitalised() || f.toks[k].lx&lexStreetWord != 0) {
+			(f.toks[k].capitalised() || cue || f.toks[k].lx&lexStreetWord != 0) {
 			lastSuffix = k
 		}
 		k++
@@ -194,12 +208,12 @@ func (f *finder) numberFirst(i int) (int, float64) {
 		if f.suffixAt(end) {
 			return f.skipDot(end + 1), 2.6
 		}
-		if f.streetEnding(k-1) || f.continuation(end) > end || f.addressCue(i) ||
+		if f.streetEnding(k-1) || f.continuation(end) > end || cue ||
 			f.digits(i) >= 3 && k-j <= 3 && !f.allPlain(j, k) {
 			return end, 2.5
 		}
 	}
-	if f.addressCue(i) && k > j && f.toks[k-1].kind == kWord {
+	if cue && k > j && f.toks[k-1].kind == kWord {
 		return k, 2.2
 	}
 	return i, 0
@@ -255,8 +269,8 @@ func (f *finder) wordFirst(i int) (int, float64) {
 				return i, 0 // "Visit Hauptstraße 5" starts at the street
 			}
 			end := f.skipDot(k + 2)
-			if f.suffixAt(end) {
-				return f.skipDot(end + 1), 2.6 // "Nieuwe Baan 473 St."
+			if f.suffixAt(end) && !f.allPlain(i, k+1) {
+				return f.skipDot(end + 1), 2.6 // "Nieuwe Baan 473 St.", not "Chapter 5 Street"
 			}
 			switch {
 			case f.streetEnding(k) || f.toks[k].lx&(lexStreet|lexStreetWord) != 0 && k > i:

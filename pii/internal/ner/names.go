@@ -671,7 +671,7 @@ func (f *finder) personCue(a, b int) float64 {
 	if b < len(f.toks) && !f.toks[b].nl {
 		switch next := f.toks[b].punct; {
 		case next == ':' && (f.toks[a].nl || a == 0) && b+1 < len(f.toks) &&
-			!f.toks[b+1].nl && f.toks[b+1].capitalised():
+			!f.toks[b+1].nl && f.toks[b+1].capitalised() && f.toks[b+1].lx&lexWord != 0:
 			ev += 1.2 // a speaker: "Kristíana: What a wife."
 		case next == ',' && f.toks[a].sent:
 			ev += 0.6 // addressing someone: "Aloisia, can I ..."
