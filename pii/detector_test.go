@@ -82,6 +82,8 @@ func TestPhone(t *testing.T) {
 		{"date", "on 2021-05-21 12 people came", nil},
 		{"dotted quad", "host 10.20.30.40", nil},
 		{"full width digits", "tel ＋４４ ２０ ７１２３ ４５６７", []string{"PHONE:＋４４ ２０ ７１２３ ４５６７"}},
+		{"arabic-indic digits", "هاتف +٤٤ ٢٠ ٧١٢٣ ٤٥٦٧", []string{"PHONE:+٤٤ ٢٠ ٧١٢٣ ٤٥٦٧"}},
+		{"devanagari digits", "फ़ोन +४४ २० ७१२३ ४५६७", []string{"PHONE:+४४ २० ७१२३ ४५६७"}},
 	})
 }
 

@@ -57,7 +57,8 @@
 //
 // Detection reads a folded copy of the text and maps every finding back
 // to the original: full-width and other compatibility forms of ASCII
-// letters and digits ("４１１１", "Ｓ１２３") read as ASCII, invisible
+// letters and digits ("４１１１", "Ｓ１２３") and the decimal digits of other
+// scripts (Arabic-Indic "٤١١١", Devanagari "४१११") read as ASCII, invisible
 // characters (zero-width spaces and joiners, soft hyphens, bidirectional
 // controls) are ignored, Unicode spaces and dashes read as ASCII ones, and
 // the spelled-out forms "[at]", "(at)", "{at}", "<at>" and the same forms
@@ -84,9 +85,9 @@
 //
 // # Limitations
 //
-//   - Values are found only in Latin digits and ASCII letters (after
-//     folding); Arabic-Indic, Devanagari and other digit scripts are not
-//     read as digits.
+//   - Values are found only in ASCII letters and digits after folding:
+//     letters of other scripts (a Cyrillic "А" in an IBAN) are not read as
+//     Latin ones.
 //   - Identifiers without a check digit (US passports and driver's
 //     licences, UK NINOs, Indian PANs, ITINs) rest on their shape and on
 //     context words; expect misses without the words and false positives

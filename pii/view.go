@@ -3,6 +3,7 @@ package pii
 import (
 	"encoding/binary"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -101,7 +102,9 @@ func needsFolding(s string) bool {
 // foldRune returns the bytes that stand for r in the view: nothing for an
 // invisible character, an ASCII space for any space, an ASCII hyphen for a
 // dash, the compatibility decomposition when that is plain ASCII (full-width
-// and mathematical digits and letters), and r itself otherwise.
+// and mathematical digits and letters), the ASCII digit of a decimal digit
+// of another script (Arabic-Indic, Devanagari, Thai), and r itself
+// otherwise.
 func foldRune(r rune, raw string, buf []byte) []byte {
 	switch {
 	case isInvisible(r):
@@ -118,7 +121,21 @@ func foldRune(r rune, raw string, buf []byte) []byte {
 	if d := p.Decomposition(); len(d) > 0 && isASCII(d) {
 		return append(buf, d...)
 	}
+	if unicode.Is(unicode.Nd, r) {
+		return append(buf, '0'+digitValue(r))
+	}
 	return append(buf, raw...)
+}
+
+// digitValue returns the value of a decimal digit of any script. Unicode
+// encodes each script's digits as a contiguous run from 0 to 9, and runs
+// that touch each other start at multiples of ten from the first.
+func digitValue(r rune) byte {
+	start := r
+	for start > 0 && unicode.Is(unicode.Nd, start-1) {
+		start--
+	}
+	return byte((r - start) % 10)
 }
 
 // isInvisible reports format characters that render as nothing and are
