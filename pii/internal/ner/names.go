@@ -409,16 +409,22 @@ func (f *finder) score(a, b int, titleEv float64) cand {
 			p += 0.7
 		case last.lx&lexFirst != 0 && last.lx&lexWord == 0:
 			p += 0.8
-		case last.lx == 0 && last.capitalised():
-			p += 0.9
+		case last.lx == 0 && last.capitalised(),
+			last.lx&(lexCity|lexBigCity|lexFakerCity) != 0 && last.capital():
+			p += 0.9 // an unknown family name, or one that is also a town: "Thornton"
 		case last.lx == 0:
 			p += 0.5
+		}
+		if n >= 3 && f.toks[a+1].lx&lexFirst != 0 && first.lx&lexFirst != 0 {
+			p += 0.4 // two given names: "Billy Bob Thornton", "Mary Ann Smith"
 		}
 		if first.lx&lexFirst == 0 && first.lx&lexWord == 0 && first.capitalised() {
 			p += 0.5 // an unknown or surname-like first token
 		}
-		if first.lx&lexFirst != 0 && last.lx&lexLast != 0 {
+		if first.lx&lexFirst != 0 && last.lx&lexLast != 0 && ((first.lx|last.lx)&lexWord == 0 || first.caseless) {
 			p += 0.8 // given and family name together say more than each
+		} else if first.lx&lexFirst != 0 && last.lx&lexLast != 0 {
+			p += 0.4 // less when both are words too: "Will Smith", "Lion King"
 		}
 	} else {
 		switch {

@@ -210,7 +210,7 @@ func markCaseless(toks []token) {
 			}
 		}
 		n := upper + title + lower
-		caseless := (upper >= 3 && upper*10 >= n*6) || (title >= 4 && (title+upper)*4 >= n*3)
+		caseless := (upper >= 3 && upper*10 >= n*6) || (title >= 5 && (title+upper)*5 >= n*4)
 		if caseless {
 			for k := start; k < i; k++ {
 				toks[k].caseless = true

@@ -321,7 +321,7 @@ func (z *tokenizer) word(text string, i int, t *token) {
 	}
 	if t.kind == kWord && !long {
 		t.lx = z.lx.get(key)
-		if t.lx == 0 && t.hyph {
+		if t.lx == 0 && t.hyph && hyphenCapitals(text[i:j]) {
 			t.lx = z.hyphenParts(key)
 		}
 	}
@@ -399,6 +399,24 @@ func (z *tokenizer) hyphenParts(key []byte) lex {
 		}
 	}
 	return (z.lx.get(first) | z.lx.get(last)) & (lexFirst | lexLast)
+}
+
+// hyphenCapitals reports a compound whose every part starts with a
+// capital, as names do ("Jean-Luc"), unlike "Anti-art".
+func hyphenCapitals(s string) bool {
+	start := true
+	for _, r := range s {
+		switch {
+		case r == '-' || r == '‐':
+			start = true
+		case start:
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			start = false
+		}
+	}
+	return true
 }
 
 func continuesWord(text string, i int) bool {

@@ -46,6 +46,19 @@ var builtinWords = map[lex]string{
 		mon tue tues wed thu thur thurs fri sat sun
 		today tomorrow yesterday tonight christmas easter`,
 
+	// Faiths and peoples, which the language names of countries-list do
+	// not cover.
+	lexNRP: `jewish jews jew christian christians muslim muslims buddhist buddhists
+		hindu hindus sikh sikhs catholic catholics protestant protestants mormon mormons
+		arab arabs latino latina latinos latinas hispanic hispanics
+		asian asians african africans european europeans american americans
+		canadian canadians australian australians mexican mexicans indian indians
+		chinese japanese korean koreans russian russians israeli israelis
+		palestinian palestinians iranian iranians iraqi iraqis syrian syrians
+		nigerian nigerians kenyan kenyans brazilian brazilians irish scottish welsh
+		british english french german germans italian italians spanish dutch polish
+		swedish danish norwegian finnish greek turkish ukrainian`,
+
 	lexNotName: `god jesus christ allah bible church
 		hey hi hello dear thanks ok okay yes no lol omg wow yay
 		mom mum dad mama papa mommy daddy grandma grandpa baby babe
