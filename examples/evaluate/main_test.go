@@ -152,6 +152,7 @@ func TestClassification(t *testing.T) {
 	// the two .9 beat .4 and 0 and tie .9 (2.5 each), 0 ties 0 (0.5): 5.5/9.
 	r := readReport(t, metrics)
 	assert.Equal(t, "classification", r.Kind)
+	approx(t, f(4.0/6), r.FlaggedRate, "flagged rate")
 	assert.Nil(t, r.Spans)
 	c := r.Classification
 	require.NotNil(t, c)
@@ -257,6 +258,7 @@ func TestUnlabelled(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	assert.Len(t, decodeLines(t, out), 2)
 	assert.NotContains(t, errOut, "classification:")
+	assert.Contains(t, errOut, "flagged 0.500")
 	assert.Contains(t, errOut, "throughput (scan loop only): 2 texts")
 }
 
@@ -269,6 +271,7 @@ func TestRequire(t *testing.T) {
 	}{
 		{"floor met", []string{"classification.recall>=0.6"}, 0, "REQUIRE\tok\tclassification.recall>=0.6\t0.6667"},
 		{"ceiling met", []string{"classification.fpr<=0.7"}, 0, "REQUIRE\tok"},
+		{"top-level figure", []string{"flagged_rate<=0.7"}, 0, "REQUIRE\tok\tflagged_rate<=0.7\t0.6667"},
 		{"floor missed", []string{"classification.f1>=0.9"}, 1, "REQUIRE\tFAIL\tclassification.f1>=0.9\t0.5714"},
 		{"ceiling missed", []string{"classification.fpr<=0.1"}, 1, "REQUIRE\tFAIL"},
 		{"one of two missed", []string{"classification.recall>=0.5", "classification.auc>=0.99"}, 1, "REQUIRE\tFAIL\tclassification.auc"},
@@ -329,7 +332,9 @@ func TestList(t *testing.T) {
 }
 
 func TestRegisteredTasksBuild(t *testing.T) {
-	for name, build := range tasks() {
+	reg := tasks()
+	require.Contains(t, reg, "invisible")
+	for name, build := range reg {
 		t.Run(name, func(t *testing.T) {
 			tk, err := build()
 			require.NoError(t, err)
@@ -352,4 +357,20 @@ func TestAreaOf(t *testing.T) {
 	for in, want := range tests {
 		t.Run(in, func(t *testing.T) { assert.Equal(t, want, areaOf(in)) })
 	}
+}
+
+func TestInvisibleTask(t *testing.T) {
+	corpus := "{\"id\": \"a\", \"text\": \"Summarise this.\U000E0048\U000E0069\", \"label\": 1}\n" +
+		"{\"id\": \"b\", \"text\": \"Summarise this.\", \"label\": 0}\n"
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), []string{"-task", "invisible"}, strings.NewReader(corpus),
+		&out, &errOut, tasks())
+	require.Equal(t, 0, code, errOut.String())
+	preds := decodeLines(t, out.String())
+	require.Len(t, preds, 2)
+	assert.Equal(t, true, preds[0]["flagged"])
+	assert.Equal(t, []any{"invisible"}, preds[0]["categories"])
+	assert.Greater(t, preds[0]["score"], 0.5)
+	assert.Equal(t, false, preds[1]["flagged"])
+	assert.Contains(t, errOut.String(), "classification: P=1.000 R=1.000")
 }

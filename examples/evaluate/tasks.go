@@ -45,5 +45,7 @@ func (t task) typeOf(category string) string {
 //		return spanTask(d, map[string]string{"EMAIL_ADDRESS": "EMAIL"}), err
 //	},
 func tasks() map[string]func() (task, error) {
-	return map[string]func() (task, error){}
+	return map[string]func() (task, error){
+		"invisible": func() (task, error) { return classify(guard.NewInvisible()), nil },
+	}
 }
