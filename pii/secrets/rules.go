@@ -61,32 +61,76 @@ func keyed(key, value string) string {
 	return `(?i:` + key + `)` + assign + `(` + value + `)`
 }
 
-// masks vetoes what people type in place of a secret: runs of x, stars or
-// hashes, template and shell references, angle-bracket names, and words
-// such as "your", "example" or "changeme". AWS documents its sample keys
-// with an EXAMPLE suffix, which this catches too. It is one expression so
-// that a candidate costs one match, not five.
-func masks() []string {
-	return []string{strings.Join([]string{
-		`(?i:x{4,})`,
-		`\*{3,}|#{3,}|\.{3}|…|_{4,}|-{4,}`,
-		`^\$|\$\{|\$\(|\{\{|%\(|^%|^<|>$|^\{|\}$`,
-		`(?i:your|my[_\-]?(?:api|secret|token|key|pass)|[_\-]here\b|placeholder|changeme|change[_\-]me)`,
-		`(?i:replace[_\-]?(?:me|with)|redacted|example|dummy|insert[_\-]|fake[_\-]?(?:key|token|secret))`,
-	}, "|")}
+// masked reports whether s is what people type in place of a secret: a
+// run of x, stars or hashes, an ellipsis, a template or shell reference, an
+// angle-bracket name, or a word such as "your", "example", "placeholder" or
+// "changeme". AWS documents its sample keys with an EXAMPLE suffix, which
+// this catches too. It is code rather than allow-list expressions because
+// every candidate of every built-in rule goes through it, and one pass of
+// string searches costs a fraction of a dozen regular expressions; the
+// tests hold it equal to the expressions it replaces.
+func masked(s string) bool {
+	if strings.HasPrefix(s, "$") || strings.HasPrefix(s, "%") || strings.HasPrefix(s, "<") ||
+		strings.HasPrefix(s, "{") || strings.HasSuffix(s, ">") || strings.HasSuffix(s, "}") {
+		return true
+	}
+	for _, m := range maskMarks {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	lower := strings.ToLower(s)
+	for _, w := range maskWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	for _, suffix := range []string{"_here", "-here"} {
+		if i := strings.Index(lower, suffix); i >= 0 {
+			if j := i + len(suffix); j == len(lower) || !isWordByte(lower[j]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
-// placeholders is the allow list of most rules; samples is that of a
-// standalone token. They are the same list: the difference, whether the
-// rule also rejects alphabet sequences, lies in its Confirm check
-// ([noRun] or [notSample]), which is cheaper in code than as expressions.
-func placeholders(extra ...string) []string { return slices.Concat(masks(), extra) }
+// maskMarks and maskWords are what [masked] looks for, literally and
+// case-insensitively.
+var (
+	maskMarks = []string{"***", "###", "...", "…", "____", "----", "${", "$(", "{{", "%("}
+	maskWords = []string{
+		"xxxx", "your", "placeholder", "changeme", "change_me", "change-me",
+		"replaceme", "replace_me", "replace-me", "replacewith", "replace_with", "replace-with",
+		"redacted", "example", "dummy", "insert_", "insert-",
+		"fakekey", "fake_key", "fake-key", "faketoken", "fake_token", "fake-token",
+		"fakesecret", "fake_secret", "fake-secret",
+		"myapi", "my_api", "my-api", "mysecret", "my_secret", "my-secret", "mytoken", "my_token",
+		"my-token", "mykey", "my_key", "my-key", "mypass", "my_pass", "my-pass",
+	}
+)
 
-func samples(extra ...string) []string { return slices.Concat(masks(), extra) }
+func isWordByte(c byte) bool { return isAlnum(c) || c == '_' }
+
+// placeholders and samples build allow lists from rule-specific
+// expressions; the placeholder checks common to all built-in rules are in
+// their Confirm function ([plain] or [notSample]).
+func placeholders(extra ...string) []string { return slices.Clone(extra) }
+
+func samples(extra ...string) []string { return slices.Clone(extra) }
+
+// plain reports whether s is neither [masked] nor padded: six repeats of
+// one letter or digit in a row, which no random token of useful length has
+// by chance but padded samples ("aaaaaa", "000000") do.
+func plain(s string) bool { return !masked(s) && noRun(s) }
+
+// notMasked is the check of rules whose secrets may hold runs: JWTs, whose
+// base64 shows zero bytes as "AAAA", and Twitter tokens, which start with
+// twenty-two of them.
+func notMasked(s string) bool { return !masked(s) }
 
 // noRun reports whether s lacks six repeats of one letter or digit in a
-// row, which no random token of useful length has by chance but padded
-// samples ("aaaaaa", "000000") do.
+// row.
 func noRun(s string) bool {
 	n := 1
 	for i := 1; i < len(s); i++ {
@@ -101,12 +145,12 @@ func noRun(s string) bool {
 	return true
 }
 
-// notSample adds to [noRun] a check for seven characters in alphabet or
+// notSample adds to [plain] a check for seven characters in alphabet or
 // digit order ("abcdefg", "1234567"), the mark of a hand-written sample.
 // It is not used for values assigned to a provider's own key name
 // (SNYK_TOKEN=), where the name alone says a credential is meant.
 func notSample(s string) bool {
-	if !noRun(s) {
+	if !plain(s) {
 		return false
 	}
 	n := 1

@@ -51,7 +51,7 @@ func structuralRules() []Rule {
 			Description: "JSON Web Token (signed or encrypted) whose header names an algorithm",
 			Pattern:     `\b(eyJ[A-Za-z0-9_\-]{8,}={0,2}\.[A-Za-z0-9_\-]{2,}={0,2}\.[A-Za-z0-9_\-+/]*={0,2})`,
 			Keywords:    []string{"eyj"},
-			MinEntropy:  3.5, Allow: masks(), Confirm: jwtHeader,
+			MinEntropy:  3.5, Confirm: both(notMasked, jwtHeader),
 			Severity: high, Score: 0.85, MaxLen: 8192, Reach: 8192,
 		},
 		{
@@ -61,14 +61,14 @@ func structuralRules() []Rule {
 				`oracle|cockroach(?:db)?|clickhouse|couchdb|neo4j(?:\+s)?|bolt|cassandra|nats|kafka|memcached|db2|` +
 				`snowflake|(?:postgresql|mysql)\+[a-z0-9]+)://[^\s:/?#@'"<>\x60]*:([^\s/?#@'"<>\x60]{3,})@[A-Za-z0-9\[\]._\-]+`,
 			Keywords: []string{"://"},
-			Allow:    passwordAllow(), Confirm: noRun, Severity: crit, Score: 0.92, MaxLen: 256,
+			Allow:    passwordAllow(), Confirm: plain, Severity: crit, Score: 0.92, MaxLen: 256,
 		},
 		{
 			ID: "url-credentials", Category: "url",
 			Description: "password in the userinfo of a URL (scheme://user:password@host)",
 			Pattern:     `\b[a-z][a-z0-9+.\-]{1,31}://[^\s:/?#@'"<>\x60]{1,}:([^\s/?#@'"<>\x60]{3,})@[A-Za-z0-9\[\]._\-]+`,
 			Keywords:    []string{"://"},
-			Allow:       passwordAllow(), Confirm: noRun, Severity: high, Score: 0.85, MaxLen: 256,
+			Allow:       passwordAllow(), Confirm: plain, Severity: high, Score: 0.85, MaxLen: 256,
 		},
 		{
 			ID: "jdbc-password", Category: "database",
@@ -76,7 +76,7 @@ func structuralRules() []Rule {
 			Pattern: `(?i)\bjdbc:[a-z0-9:]+[^\s'"]*?[;?&]password=([^;&\s'"]{3,})|` +
 				`(?i)\bjdbc:oracle:thin:[\w.$\-]+/([^@\s'"/]{3,})@`,
 			Keywords: []string{"jdbc:"},
-			Allow:    passwordAllow(), Confirm: noRun, Severity: crit, Score: 0.9, MaxLen: 128, Reach: 512,
+			Allow:    passwordAllow(), Confirm: plain, Severity: crit, Score: 0.9, MaxLen: 128, Reach: 512,
 		},
 		{
 			ID: "http-authorization-header", Category: "http",
@@ -84,7 +84,7 @@ func structuralRules() []Rule {
 			Pattern: `(?i:(?:proxy-)?authorization)["'\x60]?[ \t]*[:=][ \t]*["'\x60]?` +
 				`(?:(?i:bearer|basic|token|api-?token|api-?key|apikey|bot|jwt|sso-key)[ \t]+)?([^\s'"\x60,;]{8,})`,
 			Keywords:   []string{"authorization"},
-			MinEntropy: 2.5, Allow: headerAllow(), Confirm: noRun, Severity: high, Score: 0.85, MaxLen: 1024,
+			MinEntropy: 2.5, Allow: headerAllow(), Confirm: plain, Severity: high, Score: 0.85, MaxLen: 1024,
 			Reach: valueReach,
 		},
 		{
@@ -94,7 +94,7 @@ func structuralRules() []Rule {
 				`(?:api[_\-]?key|api[_\-]?token|apikey|auth[_\-]?token|access[_\-]?token|private[_\-]?token|session[_\-]?token|token|secret)` +
 				`[ \t]*:[ \t]*([^\s'"\x60]{6,})`,
 			Keywords:   []string{"-h", "--header"},
-			MinEntropy: 2.5, Allow: headerAllow(), Confirm: noRun, Severity: high, Score: 0.85, MaxLen: 512,
+			MinEntropy: 2.5, Allow: headerAllow(), Confirm: plain, Severity: high, Score: 0.85, MaxLen: 512,
 			Reach: 2 * valueReach,
 		},
 	}
@@ -102,11 +102,11 @@ func structuralRules() []Rule {
 
 // secretKey names the keys whose values the generic rule inspects: the
 // name must end in one of these words, so "token_url" and "secretSize" do
-// not qualify.
-const secretKey = `api[_.\-]?(?:key|secret|token)|apikey|secret[_.\-]?key|access[_.\-]?(?:key|token)|` +
-	`auth[_.\-]?(?:key|token)|client[_.\-]?secret|app[_.\-]?secret|consumer[_.\-]?secret|` +
-	`private[_.\-]?key|refresh[_.\-]?token|session[_.\-]?(?:key|token|secret)|signing[_.\-]?(?:key|secret)|` +
-	`encryption[_.\-]?key|master[_.\-]?key|webhook[_.\-]?secret|secret|token|credentials?|auth|bearer`
+// not qualify. The pattern puts any identifier in front, so "secret" also
+// covers client_secret and app_secret, and "token" covers access_token;
+// "key" alone is too common ("sort_key") and needs a qualifier.
+const secretKey = `(?:api|secret|access|auth|private|encryption|master|signing|session)[_.\-]?key|` +
+	`secret|token|credentials?|auth|bearer`
 
 func assignmentRules() []Rule {
 	const (
@@ -130,7 +130,7 @@ func assignmentRules() []Rule {
 				`<(?i:[\w.\-]*(?:password|passwd|pwd))>([^<\r\n]{3,128})</`,
 			Keywords: []string{"pass", "pwd"},
 			Allow:    slices.Concat(passwordAllow(), []string{`^.{1,3}$`}),
-			Confirm:  noRun,
+			Confirm:  plain,
 			Severity: high, Score: 0.75, MaxLen: 128,
 		},
 		{
@@ -142,7 +142,7 @@ func assignmentRules() []Rule {
 			Keywords: []string{"--pass", "--db-pass", "--token", "--api", "--auth-token", "--access-token",
 				"--secret", "--client-secret", "mysql"},
 			Allow:    passwordAllow(),
-			Confirm:  noRun,
+			Confirm:  plain,
 			Severity: high, Score: 0.75, MaxLen: 128,
 		},
 		{

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -32,11 +34,12 @@ func TestDefaultRulesAreValid(t *testing.T) {
 
 func TestDefaultRulesAreFresh(t *testing.T) {
 	a := DefaultRules()
+	last := len(a) - 1
 	a[0].Keywords[0] = "changed"
-	a[0].Allow = nil
+	a[last].Allow[0] = "changed"
 	b := DefaultRules()
 	assert.NotEqual(t, "changed", b[0].Keywords[0])
-	assert.NotEmpty(t, b[0].Allow)
+	assert.NotEqual(t, "changed", b[last].Allow[0])
 }
 
 // TestBuiltinRuleSamples runs every built-in rule alone on its true and
@@ -219,4 +222,51 @@ func TestReachMatchesWholeText(t *testing.T) {
 			}
 		})
 	}
+}
+
+// maskExprs are the allow-list expressions [masked] replaces; the tests
+// keep the two equal.
+var maskExprs = regexp.MustCompile(strings.Join([]string{
+	`(?i:x{4,})`,
+	`\*{3,}|#{3,}|\.{3}|…|_{4,}|-{4,}`,
+	`^\$|\$\{|\$\(|\{\{|%\(|^%|^<|>$|^\{|\}$`,
+	`(?i:your|my[_\-]?(?:api|secret|token|key|pass)|[_\-]here\b|placeholder|changeme|change[_\-]me)`,
+	`(?i:replace[_\-]?(?:me|with)|redacted|example|dummy|insert[_\-]|fake[_\-]?(?:key|token|secret))`,
+}, "|"))
+
+func TestMasked(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"ghp_xxxxxxxxxxxxxxxx", true}, {"AKIAIOSFODNN7EXAMPLE", true}, {"<your-api-key>", true},
+		{"${API_KEY}", true}, {"$(cat key)", true}, {"{{ token }}", true}, {"%(pw)s", true},
+		{"sk-****", true}, {"abc...", true}, {"a_b_here", true}, {"PUT_YOUR_TOKEN_HERE", true},
+		{"my_api_key", true}, {"changeme", true}, {"fake-token-1", true}, {"####", true},
+		{"R4nd0mT0k3n", false}, {"heretic", false}, {"here_is", false}, {"Qx9-Lm2", false}, {"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			assert.Equal(t, tt.want, masked(tt.in))
+			assert.Equal(t, maskExprs.MatchString(tt.in), masked(tt.in), "differs from the expressions")
+		})
+	}
+}
+
+func FuzzMasked(f *testing.F) {
+	for _, s := range []string{"xXxX", "a_here!", "my-pass", "…", "__x__", "$", "}", "EXAMPLE"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		// Beyond ASCII, (?i) folds a few letters that strings.ToLower
+		// leaves alone (the long s); no placeholder is written that way.
+		for _, r := range s {
+			if r >= utf8.RuneSelf && r != '…' {
+				return
+			}
+		}
+		if got, want := masked(s), maskExprs.MatchString(s); got != want {
+			t.Fatalf("masked(%q) = %v, expressions say %v", s, got, want)
+		}
+	})
 }
