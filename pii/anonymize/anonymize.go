@@ -142,7 +142,7 @@ func (a *Anonymizer) operator(category string) Operator {
 // is a cancelled context; the error names the finding by index and rule,
 // never by its text.
 func (a *Anonymizer) Sanitize(ctx context.Context, in guard.Input, findings []guard.Finding) ([]guard.Edit, error) {
-	if err := ctx.Err(); err != nil {
+	if err := ctx.Err(); err != nil || len(findings) == 0 {
 		return nil, err
 	}
 	groups, err := a.group(in.Text, findings)
@@ -216,7 +216,7 @@ func (a *Anonymizer) group(text string, findings []guard.Finding) ([]group, erro
 	slices.SortFunc(fs, func(x, y guard.Finding) int {
 		return cmp.Or(cmp.Compare(x.Start, y.Start), cmp.Compare(y.End, x.End))
 	})
-	var gs []group
+	gs := make([]group, 0, len(fs))
 	for _, f := range fs {
 		if n := len(gs); n > 0 && f.Start < gs[n-1].end {
 			g := &gs[n-1]
@@ -252,7 +252,8 @@ func boundary(s string, i int) bool { return i == len(s) || utf8.RuneStart(s[i])
 type call struct {
 	a      *Anonymizer
 	in     guard.Input
-	corpus *corpus // built on first use
+	corpus *corpus    // built on first use
+	macs   []keyedMAC // HMACs by key, set up on first use
 }
 
 // rewrite returns the text that replaces orig, the text of group g.
@@ -271,7 +272,7 @@ func (c *call) rewrite(g group, orig string) string {
 	case opMask:
 		return maskText(orig, g.op.mask, g.op.keep)
 	case opHash:
-		return hashToken(g.op.key, cat, orig)
+		return hashToken(c.mac(g.op.key), cat, orig)
 	case opEncrypt:
 		return c.encrypt(g.op, cat, orig)
 	case opPseudonym:

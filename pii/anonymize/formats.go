@@ -41,14 +41,15 @@ func emailGenerator(orig string) generator {
 	per := g * f * uint64(len(reservedDomains))
 	upper := caseStyle(orig) == styleUpper
 	return generator{capacity: per * 1000, keyed: per, make: func(x uint64) string {
-		// The offset keeps the first address of a call from sharing its
+		// The digits of p are used in another order than listName uses
+		// them, so that the first address of a call does not share its
 		// given name with the first person.
-		p := permute((x+per/2)%per, per)
-		local := names[givenList][p%g] + "." + names[familyList][p/g%f]
+		p := permute(x%per, per)
+		local := names[givenList][p/(f*3)%g] + "." + names[familyList][p/3%f]
 		if k := x / per; k > 0 {
 			local += strconv.FormatUint(k, 10)
 		}
-		out := strings.ToLower(local) + "@" + reservedDomains[p/(g*f)]
+		out := strings.ToLower(local) + "@" + reservedDomains[p%3]
 		if upper {
 			out = strings.ToUpper(out)
 		}
@@ -522,12 +523,20 @@ func urlGenerator(orig string) generator {
 	}}
 }
 
-// streetWords stay as they are in an address: they are the shape of an
-// address, not whose it is.
-const streetWords = " street st avenue ave road rd lane ln drive dr boulevard blvd court ct " +
-	"place pl way terrace ter circle cir highway hwy parkway pkwy square sq apt apartment " +
-	"suite ste unit floor fl building bldg po box no n s e w ne nw se sw north south east " +
-	"west rue calle via strasse straße platz weg and of the "
+// isStreetWord reports the words that stay as they are in an address:
+// they are the shape of an address, not whose it is.
+func isStreetWord(lw string) bool {
+	switch lw {
+	case "street", "st", "avenue", "ave", "road", "rd", "lane", "ln", "drive", "dr", "boulevard",
+		"blvd", "court", "ct", "place", "pl", "way", "terrace", "ter", "circle", "cir", "highway",
+		"hwy", "parkway", "pkwy", "square", "sq", "apt", "apartment", "suite", "ste", "unit",
+		"floor", "fl", "building", "bldg", "po", "box", "no", "n", "s", "e", "w", "ne", "nw", "se",
+		"sw", "north", "south", "east", "west", "rue", "calle", "via", "strasse", "straße", "platz",
+		"weg", "and", "of", "the":
+		return true
+	}
+	return false
+}
 
 // addressGenerator keeps an address's shape: numbers and postcodes get
 // other characters of the same classes, street-type words stay, and the
@@ -545,7 +554,7 @@ func addressGenerator(orig string) generator {
 			case hasDigit(t.text):
 				l := newLayout(t.text, false)
 				b.WriteString(l.fill(r.Uint64N(l.capacity)))
-			case inList(streetWords, strings.ToLower(t.text)):
+			case isStreetWord(strings.ToLower(t.text)):
 				b.WriteString(t.text)
 			default:
 				b.WriteString(styled(caseStyle(t.text), family[r.IntN(len(family))]))

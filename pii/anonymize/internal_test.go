@@ -122,3 +122,11 @@ func TestCountryCodeLen(t *testing.T) {
 		assert.Equal(t, want, countryCodeLen(in), in)
 	}
 }
+
+func TestHexLike(t *testing.T) {
+	for in, want := range map[string]bool{
+		"00:1a:2b": true, "DEADBEEF01": true, "4110": false, "face": false, "0xZZ": false, "12-ab-ü": false,
+	} {
+		assert.Equal(t, want, hexLike(in), in)
+	}
+}

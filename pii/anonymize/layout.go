@@ -122,21 +122,22 @@ func (p piece) digit(d uint64) byte {
 	return p.base + byte(d)
 }
 
-// hexLike reports whether s looks like hex: it has digits, and its only
-// letters are a-f or A-F.
+// hexLike reports whether s looks like hex: it has digits and letters,
+// and its only letters are a-f or A-F.
 func hexLike(s string) bool {
-	digits := false
+	digits, letters := false, false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case isDigit(c):
 			digits = true
 		case 'a' <= c && c <= 'f', 'A' <= c && c <= 'F':
+			letters = true
 		case c >= utf8.RuneSelf || isUpper(c) || isLower(c):
 			return false
 		}
 	}
-	return digits
+	return digits && letters
 }
 
 // genericGenerator keeps the layout of any value: every letter and digit

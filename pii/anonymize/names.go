@@ -68,15 +68,31 @@ type nameTok struct {
 // Honorifics, generational suffixes and lower-case surname particles stay
 // as they are: they say little about who a person is, and keeping them
 // keeps the sentence natural ("Dr. Hansen", "Ludwig van Bayer").
-const (
-	titles    = " mr mrs ms miss mx dr prof sir dame lord lady rev fr herr frau mme mlle "
-	suffixes  = " jr sr ii iii iv phd md esq "
-	particles = " van von de der den del della di da du la le bin ibn al el ter ten dos das "
-)
 
-// inList reports whether w is one of the space-separated words of list.
-func inList(list, w string) bool {
-	return w != "" && !strings.Contains(w, " ") && strings.Contains(list, " "+w+" ")
+func isTitle(lw string) bool {
+	switch lw {
+	case "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr",
+		"herr", "frau", "mme", "mlle":
+		return true
+	}
+	return false
+}
+
+func isSuffix(lw string) bool {
+	switch lw {
+	case "jr", "sr", "ii", "iii", "iv", "phd", "md", "esq":
+		return true
+	}
+	return false
+}
+
+func isParticle(w string) bool {
+	switch w {
+	case "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le", "bin", "ibn",
+		"al", "el", "ter", "ten", "dos", "das":
+		return true
+	}
+	return false
 }
 
 // splitName cuts a name into runs of letters and the text between them.
@@ -108,11 +124,11 @@ func classify(w string) tokKind {
 	switch {
 	case utf8.RuneCountInString(w) == 1:
 		return tokInitial
-	case inList(titles, lw):
+	case isTitle(lw):
 		return tokTitle
-	case inList(suffixes, lw):
+	case isSuffix(lw):
 		return tokSuffix
-	case inList(particles, w): // only in lower case: "Van" may be a given name
+	case isParticle(w): // only in lower case: "Van" may be a given name
 		return tokParticle
 	}
 	return tokName
@@ -184,7 +200,7 @@ func titleBefore(text string) bool {
 	for i > 0 && (isUpper(text[i-1]) || isLower(text[i-1])) {
 		i--
 	}
-	return i < len(text) && inList(titles, strings.ToLower(text[i:]))
+	return i < len(text) && isTitle(strings.ToLower(text[i:]))
 }
 
 // word returns the pseudonym of one word of a name, or of a whole place
@@ -194,8 +210,14 @@ func (c *call) word(cat, w string, list int) string {
 	style := caseStyle(w)
 	v := c.in.Vault
 	if v == nil {
-		name, _ := listName(list, c.a.keyed(cat, strings.ToLower(w))%listLen(list))
-		return styled(style, name)
+		n := listLen(list)
+		x := c.keyed(cat, strings.ToLower(w)) % n
+		for i := range n {
+			name, _ := listName(list, (x+i)%n)
+			if i == n-1 || !c.occurs(name) {
+				return styled(style, name)
+			}
+		}
 	}
 	if _, ok := v.Original(w); ok {
 		return w

@@ -3,13 +3,13 @@ package anonymize
 import (
 	"crypto/aes"
 	"crypto/cipher"
-	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -177,6 +177,9 @@ func tagName(category string) string {
 	if category == "" {
 		return "ENTITY"
 	}
+	if isTagName(category) {
+		return category
+	}
 	b := []byte(category)
 	for i, c := range b {
 		switch {
@@ -220,8 +223,9 @@ func maskText(s string, r rune, keepLast int) string {
 
 func maskable(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
 
-func hashToken(key []byte, category, value string) string {
-	m := hmac.New(sha256.New, key)
+// hashToken writes the token of value; m is an HMAC-SHA-256 under the
+// operator's key, freshly reset.
+func hashToken(m hash.Hash, category, value string) string {
 	m.Write([]byte(value))
 	var sum [sha256.Size]byte
 	return "<" + tagName(category) + ":" + hex.EncodeToString(m.Sum(sum[:0])[:hashHexLen/2]) + ">"

@@ -5,6 +5,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/binary"
+	"hash"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -164,11 +165,11 @@ func (c *call) pseudonym(cat string, start int, orig string) string {
 	v := c.in.Vault
 	if v == nil {
 		n := cmp.Or(g.keyed, g.capacity)
-		x := c.a.keyed(cat, orig) % n
-		// A small space can map a value to itself; step past it so the
-		// output never repeats the input.
-		for range 4 {
-			if out := g.make(x); out != orig {
+		x := c.keyed(cat, orig) % n
+		// A small space can map a value to itself, and any pseudonym can
+		// happen to be a word of the text; step past those.
+		for range 8 {
+			if out := g.make(x); !c.occurs(out) {
 				return out
 			}
 			x = (x + 1) % n
@@ -234,13 +235,32 @@ func (c *call) isPseudonym(cat, orig string) bool {
 
 // keyed returns a 64-bit keyed hash of a value, from which a call without
 // a vault picks its pseudonym.
-func (a *Anonymizer) keyed(cat, orig string) uint64 {
-	m := hmac.New(sha256.New, a.pkey)
+func (c *call) keyed(cat, orig string) uint64 {
+	m := c.mac(c.a.pkey)
 	m.Write([]byte(cat))
 	m.Write([]byte{0})
 	m.Write([]byte(orig))
 	var sum [sha256.Size]byte
 	return binary.BigEndian.Uint64(m.Sum(sum[:0]))
+}
+
+// mac returns the call's HMAC-SHA-256 under key, reset. Setting one up
+// costs more than using it, so a call keeps one per key.
+func (c *call) mac(key []byte) hash.Hash {
+	for _, m := range c.macs {
+		if &m.key[0] == &key[0] {
+			m.h.Reset()
+			return m.h
+		}
+	}
+	h := hmac.New(sha256.New, key)
+	c.macs = append(c.macs, keyedMAC{key, h})
+	return h
+}
+
+type keyedMAC struct {
+	key []byte
+	h   hash.Hash
 }
 
 // corpus is the text a pseudonym must not occur in: the input and every
