@@ -68,6 +68,7 @@ var normalizeCases = []struct {
 	{name: "combining accent composes", in: "e\u0301", want: "é"},
 	{name: "accent across zero width space", in: "e\u200b\u0301", want: "é"},
 	{name: "look-alike with accent", in: "а\u0301", want: "á"},
+	{name: "lower case composes where upper case does not", in: "W\u030a", want: "ẘ"},
 	{name: "invalid bytes", in: "a\xffb\xc3", want: "a\ufffdb\ufffd"},
 	{name: "join spaces", in: "i g n o r e", want: "ignore"},
 	{name: "join dots", in: "i.g.n.o.r.e", want: "ignore"},
