@@ -50,6 +50,7 @@ type Detector struct {
 	entities  []EntityRecognizer
 	types     map[string]bool // nil: every type
 	phones    *phoneRules
+	norm      *guard.Normalizer
 	window    int
 }
 
@@ -279,6 +280,10 @@ func New(opts ...Option) (*Detector, error) {
 		deny:      c.deny,
 		entities:  c.entities,
 		types:     c.types,
+		// Invisible characters and compatibility forms only: case and
+		// look-alike letters carry meaning in codes, and line breaks
+		// separate values.
+		norm: guard.NewNormalizer(guard.NormalizeSteps(guard.NormalizeInvisible | guard.NormalizeNFKC)),
 	}
 	if c.names {
 		r, err := ner.New()
@@ -481,7 +486,7 @@ func (d *Detector) Scan(ctx context.Context, in guard.Input) ([]guard.Finding, e
 	if !utf8.ValidString(in.Text) {
 		return nil, errors.New("pii: text is not valid UTF-8")
 	}
-	s := scan{d: d, v: newView(in.Text), ctx: ctx, startsOf: -1}
+	s := scan{d: d, v: newView(in.Text, d.norm), ctx: ctx, startsOf: -1}
 	s.run()
 	if s.err != nil {
 		return nil, s.err

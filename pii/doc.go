@@ -56,15 +56,19 @@
 // # Normalisation
 //
 // Detection reads a folded copy of the text and maps every finding back
-// to the original: full-width and other compatibility forms of ASCII
-// letters and digits ("４１１１", "Ｓ１２３") and the decimal digits of other
-// scripts (Arabic-Indic "٤١١١", Devanagari "४१११") read as ASCII, invisible
-// characters (zero-width spaces and joiners, soft hyphens, bidirectional
-// controls) are ignored, Unicode spaces and dashes read as ASCII ones, and
-// the spelled-out forms "[at]", "(at)", "{at}", "<at>" and the same forms
-// of "dot" read as "@" and ".", so "john [at] example [dot] com" is an
-// address. Letter case is kept: IBANs, PANs and BICs are upper case by
-// rule, and folding case would let ordinary words pass as codes.
+// to the original. Text that is plain ASCII without spelled-out
+// punctuation is read as it is. Other text goes through the guard's
+// [guard.Normalizer] (invisible characters removed, NFKC, but no case
+// folding, no look-alike folding and no white-space folding), then through
+// a pass of this package: full-width and other compatibility forms of
+// ASCII letters and digits ("４１１１", "Ｓ１２３") and the decimal digits of
+// other scripts (Arabic-Indic "٤١١١", Devanagari "४१११") read as ASCII,
+// Unicode spaces and dashes as ASCII ones, and the spelled-out forms
+// "[at]", "(at)", "{at}", "<at>" and the same forms of "dot" as "@" and
+// ".", so "john [at] example [dot] com" is an address. Letter case is
+// kept: IBANs, PANs and BICs are upper case by rule, and folding case
+// would let ordinary words pass as codes. Line breaks are kept too, since
+// they separate values.
 //
 // # Names and places
 //

@@ -63,11 +63,12 @@ func FuzzView(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
 	}
+	norm := newDetector(f).norm
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {
 			return
 		}
-		v := newView(text)
+		v := newView(text, norm)
 		if v.start == nil {
 			if v.text != text {
 				t.Fatal("identity view differs from text")

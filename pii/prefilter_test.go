@@ -62,7 +62,7 @@ func FuzzPrefilter(f *testing.F) {
 		if len(text) > 512 {
 			return
 		}
-		s := scan{d: d, v: newView(text), startsOf: -1}
+		s := scan{d: d, v: newView(text, d.norm), startsOf: -1}
 		tx := s.v.text
 		k := chunker{t: tx}
 		for {

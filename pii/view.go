@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/textnlp/textguard/guard"
 )
 
 // A view is the text the recognizers read: the original with look-alike
@@ -16,32 +18,68 @@ import (
 // carries meaning in IBANs, PANs and BICs.
 type view struct {
 	text string
-	// start[i] and end[i] delimit, in the original, the character that
-	// view byte i came from. Both are nil when text is the original.
+	// start[i] and end[i] delimit, in base.Text, the character that view
+	// byte i came from. Both are nil when text is base.Text.
 	start, end []int32
+	// base is the text after the guard's normaliser, with its own map
+	// back to the original; its Text is the original when nothing needed
+	// normalising.
+	base       guard.Normalized
+	normalised bool // base went through the normaliser and has a map
 }
 
 // original maps the view range [s, e) to the original text.
 func (v *view) original(s, e int) (int, int) {
-	if v.start == nil {
+	if v.start != nil {
+		if s >= e {
+			o := int(v.end[len(v.end)-1])
+			if s < len(v.start) {
+				o = int(v.start[s])
+			}
+			s, e = o, o
+		} else {
+			s, e = int(v.start[s]), int(v.end[e-1])
+		}
+	}
+	if !v.normalised {
 		return s, e
 	}
-	if s >= e {
-		o := int(v.start[min(s, len(v.start)-1)])
-		if s >= len(v.start) {
-			o = int(v.end[len(v.end)-1])
-		}
-		return o, o
-	}
-	return int(v.start[s]), int(v.end[e-1])
+	return v.base.Original(s, e)
 }
 
 // newView builds the view of s. Plain ASCII text without spelled-out
 // punctuation is its own view, which costs one pass and no allocation.
-func newView(s string) view {
+// Other text first goes through n, the guard's normaliser (invisible
+// characters removed, NFKC without case folding), then through foldText
+// and deobfuscate here.
+func newView(s string, n *guard.Normalizer) view {
 	if !needsFolding(s) {
 		return view{text: s}
 	}
+	base := guard.Normalized{Text: s}
+	normalised := false
+	if n != nil && !isASCIIString(s) {
+		base = n.Normalize(s)
+		normalised = true
+	}
+	v := foldText(base.Text)
+	v.base, v.normalised = base, normalised
+	return deobfuscate(v)
+}
+
+func isASCIIString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldText folds what the guard's normaliser leaves: dashes, spaces and
+// digits of other scripts, and any compatibility form when s did not go
+// through it.
+func foldText(s string) view {
 	b := make([]byte, 0, len(s))
 	start := make([]int32, 0, len(s))
 	end := make([]int32, 0, len(s))
@@ -64,8 +102,7 @@ func newView(s string) view {
 		}
 		i += n
 	}
-	v := view{text: string(b), start: start, end: end}
-	return deobfuscate(v)
+	return view{text: string(b), start: start, end: end}
 }
 
 // needsFolding reports whether s has any byte outside ASCII or a bracket
@@ -205,7 +242,7 @@ func deobfuscate(v view) view {
 	b = append(b, t[last:]...)
 	start = append(start, v.start[last:]...)
 	end = append(end, v.end[last:]...)
-	return view{text: string(b), start: start, end: end}
+	return view{text: string(b), start: start, end: end, base: v.base, normalised: v.normalised}
 }
 
 // spelled reports whether t[i:] opens a spelled-out "at" or "dot" in
