@@ -298,7 +298,7 @@ func (f *finder) longestPhrase(a, limit int) int {
 		if t.kind == kPunct && t.punct == '.' && k > a {
 			continue // "St. Louis"
 		}
-		if t.kind != kWord || k > a && t.lx&lexPhraseTail == 0 {
+		if t.kind != kWord || t.klen == 0 || k > a && t.lx&lexPhraseTail == 0 {
 			break
 		}
 		if words > 0 {
@@ -315,11 +315,7 @@ func (f *finder) longestPhrase(a, limit int) int {
 }
 
 func (f *finder) appendKey(buf []byte, t *token) []byte {
-	long := false
-	for _, r := range f.text[t.start:t.end] {
-		buf = appendKey(buf, r, &long)
-	}
-	return buf
+	return append(buf, f.s.keys[t.koff:t.koff+int32(t.klen)]...)
 }
 
 // placeBits returns what the whole of tokens [a, b) is known as as a

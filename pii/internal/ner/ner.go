@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"sync"
 	"unicode/utf8"
 )
@@ -51,7 +50,7 @@ type Recognizer struct {
 
 type scratch struct {
 	toks   []token
-	key    []byte
+	keys   []byte // lower-cased words, see tokenizer
 	phrase []byte
 	ents   []Entity
 }
@@ -65,7 +64,7 @@ func New() (*Recognizer, error) {
 		return nil, err
 	}
 	r := &Recognizer{lx: lx}
-	r.pool.New = func() any { return &scratch{key: make([]byte, 0, maxKey+8)} }
+	r.pool.New = func() any { return new(scratch) }
 	return r, nil
 }
 
@@ -85,9 +84,9 @@ func (r *Recognizer) Find(ctx context.Context, text string) ([]Entity, error) {
 	}
 	s := r.pool.Get().(*scratch)
 	defer r.pool.Put(s)
-	z := tokenizer{lx: r.lx, key: s.key}
+	z := tokenizer{lx: r.lx, keys: s.keys[:0]}
 	s.toks = z.tokenize(text, s.toks[:0])
-	s.key = z.key
+	s.keys = z.keys
 	markCaseless(s.toks)
 
 	f := finder{lx: r.lx, text: text, toks: s.toks, s: s, last: -1, nextNum: -1}
@@ -174,14 +173,14 @@ const interesting = lexFirst | lexLast | lexPlace | lexPhrase | lexStreetPre | l
 // threshold is the evidence a candidate needs to be reported.
 const threshold = 2.0
 
-// toScore maps evidence to (0,1]: the threshold maps to 0.5 and each
-// further point of evidence halves the distance to 1.
+// toScore maps evidence at or above the threshold to [0.5, 1): the
+// threshold maps to 0.5, one more point to 0.75, three more to 0.875.
 func toScore(ev float64) float64 {
-	if ev <= 0 {
+	if ev < threshold {
 		return 0
 	}
-	s := 1 - 0.5*math.Pow(0.5, (ev-threshold))
-	return math.Round(min(s, 0.99)*1000) / 1000
+	s := 1 - 0.5/(1+ev-threshold)
+	return float64(int(min(s, 0.99)*1000+0.5)) / 1000
 }
 
 // markCaseless flags the tokens of lines written all in capitals or in

@@ -41,6 +41,8 @@ type token struct {
 	hyph       bool // hyphenated compound
 	digit      bool // a word with digits in it: "10th", "B2B"
 	phrase     int8 // 1 + tokens of the longest place starting here, once computed
+	klen       uint8 // length of the lower-cased form in the key buffer; 0 if too long
+	koff       int32 // where the lower-cased form starts in the key buffer
 }
 
 func (t *token) isWord() bool { return t.kind == kWord }
@@ -62,10 +64,12 @@ func (t *token) plainWord() bool {
 
 const maxKey = 64 // longest token looked up, in bytes
 
-// tokenizer splits text into tokens and looks each word up once.
+// tokenizer splits text into tokens and looks each word up once. The
+// lower-cased forms of all words are kept in keys, one after the other,
+// so that phrases can be put together from them later.
 type tokenizer struct {
-	lx  *lexicon
-	key []byte
+	lx   *lexicon
+	keys []byte
 }
 
 // tokenize appends the tokens of text to toks in one pass. URLs, e-mail
@@ -233,7 +237,7 @@ func runEnd(text string, i int) int {
 // left out.
 func (z *tokenizer) word(text string, i int, t *token) {
 	t.start, t.kind = int32(i), kWord
-	key := z.key[:0]
+	keys, base := z.keys, len(z.keys)
 	long := false
 	nLetters, nUpper, nLower, nDigits := 0, 0, 0, 0
 	firstUpper, firstCased := false, false
@@ -260,8 +264,8 @@ func (z *tokenizer) word(text string, i int, t *token) {
 			default:
 				nDigits++
 			}
-			if len(key) < maxKey {
-				key = append(key, l)
+			if len(keys)-base < maxKey {
+				keys = append(keys, l)
 			} else {
 				long = true
 			}
@@ -276,7 +280,7 @@ func (z *tokenizer) word(text string, i int, t *token) {
 		}
 		if !isWordRune(r) {
 			if j > i && (r == '\'' || r == '’' || r == '-' || r == '‐') && z.joins(text, j+size, r, t) {
-				key = appendKey(key, r, &long)
+				keys = appendKeyAt(keys, base, r, &long)
 				j += size
 				continue
 			}
@@ -298,7 +302,7 @@ func (z *tokenizer) word(text string, i int, t *token) {
 		default:
 			nLetters++
 		}
-		key = appendKey(key, r, &long)
+		keys = appendKeyAt(keys, base, r, &long)
 		j += size
 	}
 	t.end = int32(j)
@@ -319,13 +323,18 @@ func (z *tokenizer) word(text string, i int, t *token) {
 	default:
 		t.shape = shMixed
 	}
+	if long {
+		keys = keys[:base]
+	}
+	key := keys[base:]
+	t.koff, t.klen = int32(base), uint8(len(key))
 	if t.kind == kWord && !long {
 		t.lx = z.lx.get(key)
 		if t.lx == 0 && t.hyph && hyphenCapitals(text[i:j]) {
 			t.lx = z.hyphenParts(key)
 		}
 	}
-	z.key = key
+	z.keys = keys
 }
 
 // joins decides whether the apostrophe or hyphen r before position next
@@ -432,12 +441,21 @@ func possLen(text string, i int) int {
 	return size + 1 // the apostrophe and the ASCII 's'
 }
 
+// appendKeyAt appends the lower case of r to the key that starts at base
+// in keys, and sets *long once the key passes maxKey bytes.
+func appendKeyAt(keys []byte, base int, r rune, long *bool) []byte {
+	if *long {
+		return keys
+	}
+	if len(keys)-base >= maxKey {
+		*long = true
+		return keys
+	}
+	return appendKey(keys, r, long)
+}
+
 func appendKey(key []byte, r rune, long *bool) []byte {
 	if *long {
-		return key
-	}
-	if len(key) >= maxKey {
-		*long = true
 		return key
 	}
 	if r < utf8.RuneSelf {
