@@ -38,6 +38,8 @@ func FuzzSubstringsScan(f *testing.F) {
 	}
 	f.Add("k,s", "\u212A ſ", uint8(2))
 	f.Add("aa,a", "aaaa", uint8(3))
+	f.Add("kill,straße", "k\u200Bill ＫＩＬＬ STRASSE k i l l", uint8(4))
+	f.Add("kill", "kіll ﬁ", uint8(5))
 	f.Fuzz(func(t *testing.T, lits, text string, mode uint8) {
 		var rules []guard.Substring
 		for i, lit := range strings.Split(lits, ",") {
@@ -52,6 +54,21 @@ func FuzzSubstringsScan(f *testing.F) {
 		}
 		if mode&2 != 0 {
 			opts = append(opts, guard.MatchCase())
+		}
+		if mode&4 != 0 {
+			s, err := guard.NewSubstrings(rules, append(opts, guard.NormalizeWith(guard.NewNormalizer()))...)
+			if err != nil {
+				require.ErrorIs(t, err, guard.ErrInvalidRule) // a literal normalised away
+				return
+			}
+			requireFindings(t, text, scanStage(t, s, text))
+			if len(text) < 256 && utf8.ValidString(text) {
+				// Not windowed: hide Window so the stream check is skipped.
+				for _, err := range guardtest.CheckScanner(guard.ScannerFunc(s.Scan), []string{text}) {
+					t.Error(err)
+				}
+			}
+			return
 		}
 		s, err := guard.NewSubstrings(rules, opts...)
 		require.NoError(t, err)

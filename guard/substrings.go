@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -70,6 +71,7 @@ type SubstringOption func(*substringConfig) error
 type substringConfig struct {
 	fold  ahocorasick.Fold
 	words bool
+	norm  *Normalizer
 }
 
 // MatchCase makes [Substrings] compare bytes exactly. By default it ignores
@@ -97,14 +99,38 @@ func WholeWords() SubstringOption {
 	}
 }
 
+// NormalizeWith makes [Substrings] match on n's normalised form of the
+// text, so that a literal is found behind invisible characters, look-alike
+// letters, compatibility forms or spaced-out letters, and report each match
+// at the bytes of the original text it came from. The literals are
+// normalised by n too. A finding then covers every original byte its match
+// came from, removed invisible characters inside it included; two findings
+// may overlap where one original character became several and a match
+// boundary falls between them. Whole words are judged on the normalised
+// text.
+//
+// With a normaliser the scanner is not windowed ([Substrings.Window]
+// returns -1): removed characters and collapsed white space let a match
+// cover any number of original bytes, so a stream holds back the whole
+// reply.
+func NormalizeWith(n *Normalizer) SubstringOption {
+	return func(c *substringConfig) error {
+		if n == nil {
+			return errors.New("guard: substrings: nil normalizer")
+		}
+		c.norm = n
+		return nil
+	}
+}
+
 // Substrings finds banned literals in a text, all rules and all literals in
 // one pass over it.
 //
 // Where literals overlap, Substrings reports what a reader would spot
 // scanning left to right: the literal that starts first, of those the
-// longest, then the next one after its end. Its findings are thus sorted and
-// never overlap, and their number is at most the length of the text over the
-// shortest literal. A literal inside a longer reported one is not reported
+// longest, then the next one after its end. Its findings are thus sorted,
+// never overlap (but see [NormalizeWith]), and number at most the length of
+// the text over the shortest literal. A literal inside a longer reported one is not reported
 // on its own: with rules for "kill" and "kill time", "kill time" finds only
 // the second, which hosts can use to exempt a phrase, but which also hides
 // the first rule's severity. Give both to one rule when that matters.
@@ -116,6 +142,7 @@ type Substrings struct {
 	rules  []substringRule
 	lits   []substringLiteral // by matcher pattern index
 	words  bool
+	norm   *Normalizer
 	window int
 }
 
@@ -146,7 +173,7 @@ func NewSubstrings(rules []Substring, opts ...SubstringOption) (*Substrings, err
 			return nil, err
 		}
 	}
-	s := &Substrings{words: cfg.words}
+	s := &Substrings{words: cfg.words, norm: cfg.norm}
 	var literals []string
 	seen := map[string]bool{}
 	for i, r := range rules {
@@ -162,6 +189,11 @@ func NewSubstrings(rules []Substring, opts ...SubstringOption) (*Substrings, err
 			}
 			if !utf8.ValidString(lit) {
 				return nil, invalidRule(r.ID, i, "literal %d is not valid UTF-8", j)
+			}
+			if s.norm != nil {
+				if lit = s.norm.Normalize(lit).Text; lit == "" {
+					return nil, invalidRule(r.ID, i, "literal %d is empty once normalised", j)
+				}
 			}
 			first, _ := utf8.DecodeRuneInString(lit)
 			last, _ := utf8.DecodeLastRuneInString(lit)
@@ -182,7 +214,9 @@ func NewSubstrings(rules []Substring, opts ...SubstringOption) (*Substrings, err
 	}
 	s.m = m
 	s.window = m.MaxSpan()
-	if s.words {
+	if s.norm != nil {
+		s.window = -1
+	} else if s.words {
 		// Whether a literal is a whole word depends on the rune after it.
 		s.window += utf8.UTFMax
 	}
@@ -213,7 +247,7 @@ func isWordRune(r rune) bool {
 // Window implements [Windowed]: the most bytes a match can cover, plus one
 // rune of lookahead with [WholeWords]. Case folding can make a match longer
 // than its literal (the Kelvin sign is three bytes, "k" one), and the
-// window allows for that.
+// window allows for that. It is -1, unbounded, with [NormalizeWith].
 func (s *Substrings) Window() int { return s.window }
 
 // Scan implements [Scanner].
@@ -222,6 +256,11 @@ func (s *Substrings) Scan(ctx context.Context, in Input) ([]Finding, error) {
 		return nil, err
 	}
 	text := in.Text
+	var nt Normalized
+	if s.norm != nil {
+		nt = s.norm.Normalize(text)
+		text = nt.Text
+	}
 	var keep func(ahocorasick.Match) bool
 	if s.words {
 		keep = func(m ahocorasick.Match) bool { return s.wholeWord(text, m) }
@@ -233,10 +272,20 @@ func (s *Substrings) Scan(ctx context.Context, in Input) ([]Finding, error) {
 	fs := make([]Finding, len(ms))
 	for i, m := range ms {
 		r := &s.rules[s.lits[m.Pattern].rule]
+		if s.norm != nil {
+			m.Start, m.End = nt.Original(m.Start, m.End)
+		}
 		fs[i] = Finding{
 			Rule: r.id, Category: r.category, Start: m.Start, End: m.End,
 			Score: r.score, Severity: r.severity,
 		}
+	}
+	if s.norm != nil {
+		// The map back is monotone, but ties in where matches start can
+		// come out in either order of their ends; keep the documented one.
+		slices.SortStableFunc(fs, func(a, b Finding) int {
+			return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+		})
 	}
 	return fs, nil
 }

@@ -178,3 +178,54 @@ func TestSubstringsCleanInputAllocs(t *testing.T) {
 		assert.Zero(t, allocs)
 	}
 }
+
+func TestSubstringsNormalized(t *testing.T) {
+	rules := []guard.Substring{
+		{ID: "kill", Literals: []string{"kill"}},
+		{ID: "street", Literals: []string{"Straße"}},
+	}
+	s, err := guard.NewSubstrings(rules, guard.NormalizeWith(guard.NewNormalizer()))
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"plain", "kill", []string{"kill:kill"}},
+		{"zero-width space inside", "k\u200Bill it", []string{"kill:k\u200Bill"}},
+		{"cyrillic look-alike", "kіll", []string{"kill:kіll"}},
+		{"full-width", "ＫＩＬＬ", []string{"kill:ＫＩＬＬ"}},
+		{"spaced out", "please k i l l it", []string{"kill:k i l l"}},
+		{"literal normalised too", "STRASSE", []string{"street:STRASSE"}},
+		{"near miss", "kil l", nil},
+		{"empty", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, ruleSpans(tt.text, scanStage(t, s, tt.text)))
+		})
+	}
+	assert.Equal(t, -1, s.Window(), "normalising makes the scanner unbounded")
+}
+
+func TestSubstringsNormalizedErrors(t *testing.T) {
+	_, err := guard.NewSubstrings(nil, guard.NormalizeWith(nil))
+	require.EqualError(t, err, "guard: substrings: nil normalizer")
+	_, err = guard.NewSubstrings([]guard.Substring{{ID: "zw", Literals: []string{"\u200B"}}},
+		guard.NormalizeWith(guard.NewNormalizer()))
+	require.EqualError(t, err, `guard: rule "zw": literal 0 is empty once normalised`)
+}
+
+func TestSubstringsNormalizedContract(t *testing.T) {
+	s, err := guard.NewSubstrings([]guard.Substring{
+		{ID: "violence", Literals: []string{"kill"}},
+		{ID: "secret", Literals: []string{"project falcon", "пароль", "#internal", "机密"}},
+	}, guard.NormalizeWith(guard.NewNormalizer()), guard.WholeWords())
+	require.NoError(t, err)
+	samples := append([]string{"k\u200Bill ﬁle ＫＩＬＬ", "p r o j e c t falcon", "kіll"}, substringSamples...)
+	// Hide Window: the scanner is unbounded, and the stream check wants a
+	// bounded window.
+	plain := guard.ScannerFunc(s.Scan)
+	guardtest.TestScanner(t, plain, samples)
+	guardtest.TestSanitizer(t, plain, guard.Redact(""), samples)
+}
