@@ -31,16 +31,16 @@ type token struct {
 	lx         lex
 	kind       kind
 	shape      shape
-	punct      byte // the ASCII punctuation mark, or 0
-	nl         bool // a line break comes before the token
-	space      bool // white space comes before the token
-	sent       bool // first word of a sentence or line
-	caseless   bool // on a line in capitals or Title Case, where case tells nothing
-	poss       bool // a possessive "'s" followed and was left out of the token
-	hash       bool // written as a hashtag
-	hyph       bool // hyphenated compound
-	digit      bool // a word with digits in it: "10th", "B2B"
-	phrase     int8 // 1 + tokens of the longest place starting here, once computed
+	punct      byte  // the ASCII punctuation mark, or 0
+	nl         bool  // a line break comes before the token
+	space      bool  // white space comes before the token
+	sent       bool  // first word of a sentence or line
+	caseless   bool  // on a line in capitals or Title Case, where case tells nothing
+	poss       bool  // a possessive "'s" followed and was left out of the token
+	hash       bool  // written as a hashtag
+	hyph       bool  // hyphenated compound
+	digit      bool  // a word with digits in it: "10th", "B2B"
+	phrase     int8  // 1 + tokens of the longest place starting here, once computed
 	klen       uint8 // length of the lower-cased form in the key buffer; 0 if too long
 	koff       int32 // where the lower-cased form starts in the key buffer
 }
