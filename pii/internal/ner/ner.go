@@ -56,8 +56,10 @@ type scratch struct {
 }
 
 // New loads the embedded gazetteers and returns a Recognizer. Loading
-// decompresses about 3 MB of word lists into one map and takes tens of
-// milliseconds, so a host builds one Recognizer at start-up and shares it.
+// decompresses 0.66 MB of gzip into 1.9 MB of word lists and builds a
+// table of about 178,000 entries: some 10 MB of heap and, on one core,
+// tens of milliseconds of CPU. A host builds one Recognizer at start-up and
+// shares it.
 func New() (*Recognizer, error) {
 	lx, err := loadLexicon()
 	if err != nil {
