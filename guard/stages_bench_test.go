@@ -173,3 +173,20 @@ func BenchmarkSanitizers(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkSubstringsNormalized(b *testing.B) {
+	r := rand.New(rand.NewPCG(8, 8))
+	lits := benchLetters(r, 100)
+	rules := make([]guard.Substring, len(lits))
+	for i := range rules {
+		rules[i] = guard.Substring{ID: fmt.Sprint("r", i), Literals: []string{lits[i]}}
+	}
+	s, err := guard.NewSubstrings(rules, guard.NormalizeWith(guard.NewNormalizer()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, size := range benchSizes {
+		text := benchProse(r, size, lits, true)
+		b.Run(fmt.Sprintf("size=%dKB", size>>10), func(b *testing.B) { benchScanner(b, s, text) })
+	}
+}
