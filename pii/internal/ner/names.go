@@ -509,6 +509,9 @@ func (f *finder) score(a, b int, titleEv float64) cand {
 	p += f.personCue(a, b)
 	if l > 0 || unknown == n {
 		pc := f.placeCue(a, b)
+		if l == 0 && pc >= 1.5 && capital {
+			l += cap // an unknown proper noun in "moved to X", "X, CA"
+		}
 		l += pc
 		if pc < 1 && first.lx&lexFirst != 0 && first.lx&lexWord == 0 && l > 0 &&
 			pb&(lexCountry|lexContinent|lexBigCity) == 0 {
