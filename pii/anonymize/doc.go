@@ -78,34 +78,41 @@
 // A value that already lies in a reserved range (an address at
 // example.com, a 555-01xx number) belongs to nobody and is left alone.
 //
-// With a vault in the input ([guard.Input.Vault], which a guard built with
-// [guard.RestorePseudonyms] provides), each value gets one pseudonym for
-// the whole call or conversation, the n-th pseudonym of a type is drawn
-// from a fixed shuffle of its format (so it says when a value was first
-// seen, nothing about the value), and [guard.Vault.Restore] puts the
-// originals back into the reply. A pseudonym is never one that already
+// With a vault in the input ([guard.Input.Vault]: a guard built with
+// [guard.RestorePseudonyms] gives each call one, and a host can keep one
+// per conversation in [guard.Request.Vault]), each value gets one
+// pseudonym for as long as the vault keeps it, the n-th pseudonym of a
+// type is drawn from a fixed shuffle of its format (so it says when a
+// value was first seen, nothing about the value), and
+// [guard.Vault.Restore] puts the originals back into the reply, also when
+// the model changed their case. A pseudonym is never one that already
 // occurs in the request, in any case, so restoring cannot rewrite the
 // user's own words. A value with fewer than four letters and digits gets
 // the vault's numbered tag ("<PHONE_2>") instead, because a short
 // pseudonym would turn up by chance in a reply and be "restored" there.
 //
 // Without a vault, a pseudonym is a keyed function of the value
-// ([PseudonymKey], or a random key per Anonymizer): the same value gets
-// the same pseudonym, across calls when the key is shared, but nothing can
-// restore it, and two values may now and then share one.
+// ([PseudonymKey], or a random key per Anonymizer), stepped past any
+// candidate that occurs in the request: the same value gets the same
+// pseudonym, across calls when the key is shared, but nothing can restore
+// it, and two values may now and then share one.
 //
 // # Sanitizing twice
 //
-// A guard may run a sanitized text through scanners again (the model's
-// reply repeats the pseudonyms it was given), and [guard.Sanitizer]
-// requires that sanitizing twice equals sanitizing once. So an Anonymizer
-// leaves alone a finding that lies wholly inside a token it writes (a tag,
-// a hash token, an encryption token that authenticates under one of its
-// keys) and a span that is already a pseudonym of the input's vault.
-// [Redact], [Replace] with a text the scanner does not match, [Tag], [Hash]
-// and [Encrypt] are therefore idempotent with any scanner, and so is
-// [Pseudonym] with a vault. [Mask] is idempotent as long as the scanner
-// does not match the kept tail on its own.
+// A guard may run a sanitized text through scanners again: the model's
+// reply repeats the pseudonyms it was given, and an output stage finds
+// them. [guard.Sanitizer] requires that sanitizing twice equals sanitizing
+// once, and restoring needs the pseudonyms intact. So an Anonymizer leaves
+// alone a finding that lies wholly inside a token it writes (a tag, a hash
+// token, an encryption token that authenticates under one of its keys)
+// and a span that is already a pseudonym of the input's vault, in its own
+// case or in title, lower or upper case. [Redact], [Replace] with a text
+// the scanner does not match, [Tag], [Hash] and [Encrypt] are therefore
+// idempotent with any scanner, and so is [Pseudonym] with a vault. [Mask]
+// is idempotent as long as the scanner does not match the kept tail on its
+// own. A finding that covers only part of a pseudonym is not recognised:
+// when a first pass merged overlapping findings into one pseudonym, a
+// second pass that finds a piece of it rewrites that piece.
 //
 // # Limitations
 //
@@ -115,8 +122,12 @@
 // the formats with reserved ranges (e-mail, NANP and UK phones, SSN, IP,
 // URL) are stable. Give the call a vault where that matters.
 //
-// A value that equals a pseudonym the vault already issued is taken for
-// that pseudonym and left as it is. Within one request that cannot happen,
+// [Encrypt] draws a fresh nonce for every value, so without a vault its
+// output differs from call to call; the guard's conformance suite, which
+// compares concurrent calls with a lone one, cannot pass for it.
+//
+// A value that equals a pseudonym the vault already issued (in any case)
+// is taken for that pseudonym and left as it is. Within one request that cannot happen,
 // because pseudonyms that occur in the request are never issued; in a
 // conversation vault, a later turn that mentions a real person who happens
 // to share an issued pseudonym sends that name to the model unchanged.

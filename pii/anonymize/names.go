@@ -219,7 +219,7 @@ func (c *call) word(cat, w string, list int) string {
 			}
 		}
 	}
-	if _, ok := v.Original(w); ok {
+	if issued(v, w) {
 		return w
 	}
 	return v.Pseudonym(cat, w, func(n int) string {

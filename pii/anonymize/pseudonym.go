@@ -9,6 +9,8 @@ import (
 	"math/bits"
 	"strconv"
 	"strings"
+
+	"github.com/textnlp/textguard/guard"
 )
 
 // A pseudonym is put back into the model's reply by [guard.Vault.Restore],
@@ -208,13 +210,15 @@ func (c *call) tag(cat, orig string) string {
 }
 
 // isPseudonym reports whether orig is already a pseudonym of the call's
-// vault: the whole of it, or for a name every name word.
+// vault: the whole of it, or for a name every name word. A model may echo
+// a pseudonym in another case ("HANSEN"), so the usual case forms count
+// too.
 func (c *call) isPseudonym(cat, orig string) bool {
 	v := c.in.Vault
 	if v == nil {
 		return false
 	}
-	if _, ok := v.Original(orig); ok {
+	if issued(v, orig) {
 		return true
 	}
 	if formatOf(cat) != fPerson {
@@ -225,12 +229,31 @@ func (c *call) isPseudonym(cat, orig string) bool {
 		if t.kind != tokName {
 			continue
 		}
-		if _, ok := v.Original(t.text); !ok {
+		if !issued(v, t.text) {
 			return false
 		}
 		words++
 	}
 	return words > 0
+}
+
+// issued reports whether s, or s in title, lower or upper case, is a
+// pseudonym of v.
+func issued(v *guard.Vault, s string) bool {
+	if _, ok := v.Original(s); ok {
+		return true
+	}
+	if caseStyle(s) == styleNone {
+		return false
+	}
+	for _, f := range [...]func(string) string{titleCase, strings.ToLower, strings.ToUpper} {
+		if t := f(s); t != s {
+			if _, ok := v.Original(t); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // keyed returns a 64-bit keyed hash of a value, from which a call without

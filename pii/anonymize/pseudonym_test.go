@@ -384,3 +384,27 @@ func pad4(i int) string {
 	s := "000" + string(rune('0'+i/1000%10)) + string(rune('0'+i/100%10)) + string(rune('0'+i/10%10)) + string(rune('0'+i%10))
 	return s[len(s)-4:]
 }
+
+// TestEchoedPseudonymsInAnotherCase runs the reply side: the model writes
+// the pseudonyms it was given in capitals, an output stage finds them
+// again, and they must stay as they are so that the vault restores them.
+func TestEchoedPseudonymsInAnotherCase(t *testing.T) {
+	a, err := anonymize.New(anonymize.Default(anonymize.Pseudonym()))
+	require.NoError(t, err)
+	v := guard.NewVault()
+	const prompt = "Mail Jane Doe at jane@acme.io"
+	fs := []guard.Finding{{Category: "PERSON", Start: 5, End: 13, Score: 1}, {Category: "EMAIL", Start: 17, End: 29, Score: 1}}
+	sent, err := a.Anonymize(context.Background(), guard.Input{Text: prompt, Vault: v}, fs)
+	require.NoError(t, err)
+
+	reply := strings.ToUpper(sent[5:])
+	name := reply[:strings.Index(reply, " AT ")]
+	rfs := []guard.Finding{
+		{Category: "PERSON", Start: 0, End: len(name), Score: 1},
+		{Category: "EMAIL", Start: len(name) + 4, End: len(reply), Score: 1},
+	}
+	again, err := a.Anonymize(context.Background(), guard.Input{Text: reply, Source: guard.SourceAssistant, Vault: v}, rfs)
+	require.NoError(t, err)
+	assert.Equal(t, reply, again)
+	assert.Equal(t, "Jane Doe AT jane@acme.io", v.Restore(again))
+}
