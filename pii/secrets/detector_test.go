@@ -78,6 +78,17 @@ func TestScanKeepsTheStrongerOfNestedFindings(t *testing.T) {
 	assert.Equal(t, "secrets.stripe-secret-key", fs[0].Rule)
 }
 
+func TestScanPrefersTheTokenRuleInAHeader(t *testing.T) {
+	jwt := b64json(`{"alg":"HS256"}`) + "." + b64json(`{"sub":"a"}`) + ".c2lnbmF0dXJlc2lnbmF0dXJl"
+	text := "Authorization: Bearer " + jwt
+	d, err := New()
+	require.NoError(t, err)
+	fs := scan(t, d, text)
+	require.Len(t, fs, 1)
+	assert.Equal(t, "secrets.jwt", fs[0].Rule)
+	assert.Equal(t, jwt, fs[0].Span(text))
+}
+
 func TestScanLowersScoreForLowEntropy(t *testing.T) {
 	d, err := New(WithRuleSet(Rule{ID: "word", Pattern: `word=(\w+)`, Keywords: []string{"word="}, Score: 1}))
 	require.NoError(t, err)

@@ -84,7 +84,7 @@ func structuralRules() []Rule {
 			Pattern: `(?i:(?:proxy-)?authorization)["'\x60]?[ \t]*[:=][ \t]*["'\x60]?` +
 				`(?:(?i:bearer|basic|token|api-?token|api-?key|apikey|bot|jwt|sso-key)[ \t]+)?([^\s'"\x60,;]{8,})`,
 			Keywords:   []string{"authorization"},
-			MinEntropy: 2.5, Allow: headerAllow(), Confirm: plain, Severity: high, Score: 0.85, MaxLen: 1024,
+			MinEntropy: 2.5, Allow: headerAllow(), Confirm: plain, Severity: high, Score: 0.8, MaxLen: 1024,
 			Reach: valueReach,
 		},
 		{
@@ -94,7 +94,7 @@ func structuralRules() []Rule {
 				`(?:api[_\-]?key|api[_\-]?token|apikey|auth[_\-]?token|access[_\-]?token|private[_\-]?token|session[_\-]?token|token|secret)` +
 				`[ \t]*:[ \t]*([^\s'"\x60]{6,})`,
 			Keywords:   []string{"-h", "--header"},
-			MinEntropy: 2.5, Allow: headerAllow(), Confirm: plain, Severity: high, Score: 0.85, MaxLen: 512,
+			MinEntropy: 2.5, Allow: headerAllow(), Confirm: plain, Severity: high, Score: 0.8, MaxLen: 512,
 			Reach: 2 * valueReach,
 		},
 	}
