@@ -166,6 +166,10 @@ func classifyToken(r rune) tokenClass {
 		// Accented Latin and basic Cyrillic letters, the common case,
 		// without a table search.
 		return classLetter
+	case 0x4E00 <= r && r <= 0x9FFF, 0x3041 <= r && r <= 0x3096, 0x30A1 <= r && r <= 0x30FA,
+		0xAC00 <= r && r <= 0xD7A3:
+		// The main blocks of ideographs, kana and Hangul syllables.
+		return classOwn
 	case r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
 		// No ideograph, kana or Hangul lies below the Hangul Jamo block.
 		return classOwn
