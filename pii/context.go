@@ -39,25 +39,75 @@ func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 // span is a word's byte range.
 type span struct{ start, end int }
 
-// around holds the words around one candidate span. Several recognizers
-// often report the same span (a nine-digit number), so the words are
-// found once and kept for the next candidate.
+// around holds the words around one candidate span, lower-cased. Several
+// recognizers often report the same span (a nine-digit number), so the
+// words are found once and kept for the next candidate.
 type around struct {
 	s, e          int
-	before, after []span
-	bbuf          [wordsBefore]span
-	abuf          [wordsAfter]span
+	valid         bool
+	before, after [][]byte
+	bbuf          [wordsBefore][]byte
+	abuf          [wordsAfter][]byte
+	lower         [contextBefore + contextReach]byte
 }
 
 // near reports whether a context phrase stands shortly before [s, e) or
 // shortly after it.
 func (a *around) near(t string, s, e int, ps [][]string) bool {
-	if a.before == nil || a.s != s || a.e != e {
-		a.s, a.e = s, e
-		a.before = wordsBack(t, s, contextBefore, a.bbuf[:])
-		a.after = wordsForward(t, e, contextReach, a.abuf[:])
+	if !a.valid || a.s != s || a.e != e {
+		a.s, a.e, a.valid = s, e, true
+		var sb [wordsBefore]span
+		var ab [wordsAfter]span
+		used := 0
+		a.before, used = a.lowered(t, wordsBack(t, s, contextBefore, sb[:]), a.bbuf[:0], used)
+		a.after, _ = a.lowered(t, wordsForward(t, e, contextReach, ab[:]), a.abuf[:0], used)
 	}
-	return anyPhrase(t, a.before, ps) || anyPhrase(t, a.after, ps)
+	return anyLowered(a.before, ps) || anyLowered(a.after, ps)
+}
+
+// lowered appends the words of ws to out in lower case: ASCII words in
+// a.lower, without allocating, others through strings.ToLower.
+func (a *around) lowered(t string, ws []span, out [][]byte, used int) ([][]byte, int) {
+	for _, w := range ws {
+		word := t[w.start:w.end]
+		if !isASCIIString(word) || used+len(word) > len(a.lower) {
+			out = append(out, []byte(strings.ToLower(word)))
+			continue
+		}
+		b := a.lower[used : used+len(word)]
+		for i := 0; i < len(word); i++ {
+			c := word[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		out = append(out, b)
+		used += len(word)
+	}
+	return out, used
+}
+
+// anyLowered reports whether one of ps occurs as consecutive words of ws,
+// with the matching rule of wordMatches.
+func anyLowered(ws [][]byte, ps [][]string) bool {
+	for _, p := range ps {
+		for i := 0; i+len(p) <= len(ws); i++ {
+			ok := true
+			for j, w := range p {
+				tok := ws[i+j]
+				if len(tok) < len(w) || tok[0] != w[0] ||
+					len(w) < 4 && len(tok) != len(w) || string(tok[:len(w)]) != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nearBefore reports whether a phrase ends within reach bytes before s.
