@@ -104,16 +104,21 @@ const (
 // Legitimate uses are not flagged: ZWJ inside an emoji sequence (👩‍💻);
 // VS15 and VS16 after a symbol, digit or punctuation mark (❤️, 1️⃣); VS1 to
 // VS14 after a Han ideograph, a mathematical symbol, CJK punctuation or a
-// letter of the few scripts with standardized variants, and ideographic
-// variation selectors after a Han ideograph; Mongolian variation selectors after a Mongolian
-// letter; ZWJ and ZWNJ between letters (or a letter's marks) of scripts
-// whose shaping needs them (Arabic, Persian, Syriac, the Indic scripts,
-// Sinhala, Myanmar, Khmer and others); and a byte order mark at offset 0,
-// except in a model's reply ([SourceAssistant]), which has no reason to
-// carry one and which a stream scans from mid-text. Each of these needs its
-// immediate neighbours to be visible, so removing the flagged characters
-// never makes a legitimate one illegitimate: sanitizing twice equals
-// sanitizing once.
+// letter of the few scripts with standardized variants; ideographic
+// variation selectors after a Han ideograph; Mongolian variation selectors
+// after a Mongolian letter; ZWJ and ZWNJ between letters (or a letter's
+// marks) of scripts whose shaping needs them (Arabic, Persian, Syriac, the
+// Indic scripts, Sinhala, Myanmar, Khmer and others); and a byte order mark
+// at offset 0, except in a model's reply ([SourceAssistant]), which has no
+// reason to carry one and which a stream scans from mid-text. Each of these
+// needs its immediate neighbours to be visible, so removing the flagged
+// characters never makes a legitimate one illegitimate: sanitizing twice
+// equals sanitizing once.
+//
+// Known limits: ZWNJ in Latin text, as German typesetting uses it to block
+// a ligature, is flagged (low); a single selector after a symbol or a Han
+// ideograph can still carry one hidden byte; and text hidden with visible
+// characters (white on white, tiny fonts) is not this scanner's business.
 //
 // A run is reported as findings of at most 256 bytes, so [Invisible.Window]
 // is bounded. Invisible is stateless and safe for concurrent use.
@@ -325,6 +330,9 @@ type invisibleRun struct {
 
 func (r *invisibleRun) add(fs []Finding, k invisibleKind, c rune, i, size int) []Finding {
 	if r.kind != k || r.end != i || i+size-r.start > invisibleSpan {
+		// Each part of a long run is scored on its own characters: a
+		// stream resumes scanning where the last finding ended and must
+		// find the same.
 		fs = r.close(fs)
 		*r = invisibleRun{kind: k, start: i}
 	}

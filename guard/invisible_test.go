@@ -210,6 +210,10 @@ func TestInvisibleConformance(t *testing.T) {
 		"plain text with nothing hidden",
 		"x" + tags(strings.Repeat("hidden instruction ", 40)) + "y",
 		strings.Repeat("\u200b", 300) + "tail",
+		// A run whose last part has one character, in a reply long enough
+		// for a stream to release text before it ends.
+		strings.Repeat("a", 600) + strings.Repeat("\u200b", 86) + strings.Repeat("b", 600),
+		strings.Repeat("\u200b\u202e", 100),
 		"👩\u200d💻 and " + england + " and \ufeff",
 	}
 	for _, tc := range invisibleCases {
