@@ -7,7 +7,7 @@ package guard
 
 //go:generate go run ../internal/gen/confusables -out confusables.go
 
-// confusable returns the ASCII letter that r imitates, for the 366
+// confusable returns the ASCII letter that r imitates, for the 363
 // letters of other scripts that look like one and that NFKC leaves alone.
 // Code points are written as numbers because the glyphs, by definition,
 // cannot be told apart in a listing.
@@ -95,12 +95,12 @@ func confusable(r rune) (rune, bool) {
 		return 'i', true
 	case 0x03F3, 0x0458, 0x1D0A, 0xAB7B:
 		return 'j', true
-	case 0x0138, 0x1D0B, 0x2C95, 0xABB6:
+	case 0x0138, 0x1D0B:
 		return 'k', true
 	case 0x01C0, 0x029F, 0x05D5, 0x05DF, 0x0627, 0x07CA, 0x16C1, 0x2CD1,
 		0x2D4F, 0xA4F2, 0xABAE, 0x1028A, 0x10309, 0x10443, 0x16F28:
 		return 'l', true
-	case 0x028D, 0x043C, 0x1D0D:
+	case 0x028D, 0x1D0D:
 		return 'm', true
 	case 0x0274, 0x0578, 0x057C:
 		return 'n', true

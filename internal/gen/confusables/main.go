@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"go/format"
 	"log"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -126,14 +127,16 @@ func build(links map[rune][]rune) map[rune]rune {
 			}
 		}
 	}
-	// One hop through a non-ASCII letter that is itself folded.
+	// One hop through a non-ASCII letter that is itself folded, read from
+	// a copy so that the result does not depend on map order.
+	direct := maps.Clone(table)
 	for from, tos := range links {
-		if _, done := table[from]; done || !source(from) {
+		if _, done := direct[from]; done || !source(from) {
 			continue
 		}
 		var found []rune
 		for _, to := range tos {
-			if t, ok := table[to]; ok && !slices.Contains(found, t) {
+			if t, ok := direct[to]; ok && !slices.Contains(found, t) {
 				found = append(found, t)
 			}
 		}
