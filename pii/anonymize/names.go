@@ -219,7 +219,7 @@ func (c *call) word(cat, w string, list int) string {
 			}
 		}
 	}
-	if issued(v, w) {
+	if issued(v, w, true) {
 		return w
 	}
 	return v.Pseudonym(cat, w, func(n int) string {

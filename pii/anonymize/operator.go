@@ -31,7 +31,9 @@ const (
 	opKeep
 )
 
-var opNames = [...]string{"invalid", "redact", "replace", "tag", "mask", "hash", "encrypt", "pseudonym", "keep"}
+var opNames = [...]string{
+	"invalid", "redact", "replace", "tag", "mask", "hash", "encrypt", "pseudonym", "keep",
+}
 
 // An Operator says how one entity type is rewritten. Operators are values
 // made by [Redact], [Replace], [Tag], [Mask], [Hash], [Encrypt],

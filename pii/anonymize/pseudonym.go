@@ -211,17 +211,19 @@ func (c *call) tag(cat, orig string) string {
 
 // isPseudonym reports whether orig is already a pseudonym of the call's
 // vault: the whole of it, or for a name every name word. A model may echo
-// a pseudonym in another case ("HANSEN"), so the usual case forms count
-// too.
+// a name, place or address in another case ("HANSEN"), so for those the
+// usual case forms count too.
 func (c *call) isPseudonym(cat, orig string) bool {
 	v := c.in.Vault
 	if v == nil {
 		return false
 	}
-	if issued(v, orig) {
+	f := formatOf(cat)
+	folds := f == fPerson || f == fLocation || f == fAddress || f == fEmail || f == fURL
+	if issued(v, orig, folds) {
 		return true
 	}
-	if formatOf(cat) != fPerson {
+	if f != fPerson {
 		return false
 	}
 	words := 0
@@ -229,7 +231,7 @@ func (c *call) isPseudonym(cat, orig string) bool {
 		if t.kind != tokName {
 			continue
 		}
-		if !issued(v, t.text) {
+		if !issued(v, t.text, true) {
 			return false
 		}
 		words++
@@ -237,13 +239,13 @@ func (c *call) isPseudonym(cat, orig string) bool {
 	return words > 0
 }
 
-// issued reports whether s, or s in title, lower or upper case, is a
-// pseudonym of v.
-func issued(v *guard.Vault, s string) bool {
+// issued reports whether s is a pseudonym of v, or with folds, s in
+// title, lower or upper case.
+func issued(v *guard.Vault, s string, folds bool) bool {
 	if _, ok := v.Original(s); ok {
 		return true
 	}
-	if caseStyle(s) == styleNone {
+	if !folds || caseStyle(s) == styleNone {
 		return false
 	}
 	for _, f := range [...]func(string) string{titleCase, strings.ToLower, strings.ToUpper} {
