@@ -36,9 +36,9 @@
 // Mailchimp, Shopify, OpenAI, Anthropic, Hugging Face, Cohere, npm, PyPI,
 // Docker Hub, Heroku, DigitalOcean, Datadog, New Relic, Sentry, Notion,
 // Linear, Okta, HashiCorp Vault and Terraform, Doppler, Postman, Grafana and
-// many more (122 provider rules), then the structural rules (private keys,
+// many more (131 provider rules), then the structural rules (private keys,
 // JWTs, credentials in URLs, JDBC strings, HTTP headers and command-line
-// flags) and the broad ones (password assignments, generic secrets): 133
+// flags) and the broad ones (password assignments, generic secrets): 142
 // rules in all. A host adds its own with
 // [WithRules], replaces the set with [WithRuleSet], drops rules with
 // [WithoutRules], and reuses a gitleaks configuration with

@@ -494,7 +494,28 @@ func ruleCases() map[string]ruleCase {
 			fp: []string{"const API_KEY = 'rdme_" + X(70) + "';"},
 		},
 		"adobe-client-secret": {tp: []sample{bare("p8e-" + g.s(alnum, 32))}, fp: []string{"p8e-" + x(32)}},
-		"frameio-token":       {tp: []sample{bare("fio-u-" + g.s(b64url, 64))}, fp: []string{"fio-u-" + x(64)}},
+		"supabase-token": {
+			tp: []sample{bare("sbp_" + g.s(hexLow, 40)), bare("sb_secret_" + g.s(b64url, 32))},
+			fp: []string{"sbp_" + strings.Repeat("0", 40)},
+		},
+		"netlify-token":   {tp: []sample{bare("nfp_" + g.s(alnum, 36))}, fp: []string{"nfp_" + x(36)}},
+		"tailscale-key":   {tp: []sample{bare("tskey-auth-k" + g.s(alnum, 10) + "CNTRL-" + g.s(alnum, 32))}, fp: []string{"tskey-auth-" + x(10) + "-" + x(32)}},
+		"buildkite-token": {tp: []sample{bare("bkua_" + g.s(hexLow, 40))}, fp: []string{"bkua_" + strings.Repeat("0", 40)}},
+		"circleci-token": {
+			tp: []sample{bare("CCIPAT_" + g.s(alnum, 22) + "_" + g.s(hexLow, 40))},
+			fp: []string{"CCIPAT_" + X(22) + "_" + g.s(hexLow, 40)},
+		},
+		"pinecone-api-key": {tp: []sample{bare("pcsk_" + g.s(alnum, 60))}, fp: []string{"pcsk_" + x(60)}},
+		"firebase-server-key": {
+			tp: []sample{in(`"server_key": "%s"`, "AAAA"+g.s(b64url, 7)+":APA91b"+g.s(b64url, 134))},
+			fp: []string{"AAAA" + g.s(b64url, 7) + ":APA91b" + x(134)},
+		},
+		"figma-token": {tp: []sample{bare("figd_" + g.s(b64url, 40))}, fp: []string{"figd_" + x(40)}},
+		"brevo-api-key": {
+			tp: []sample{bare("xkeysib-" + g.s(hexLow, 64) + "-" + g.s(alnum, 16))},
+			fp: []string{"xkeysib-" + strings.Repeat("0", 64) + "-" + X(16)},
+		},
+		"frameio-token": {tp: []sample{bare("fio-u-" + g.s(b64url, 64))}, fp: []string{"fio-u-" + x(64)}},
 
 		// Structure.
 		"private-key": {
@@ -548,7 +569,7 @@ func ruleCases() map[string]ruleCase {
 			},
 		},
 		"http-api-key-header": {
-			tp: []sample{in(`curl -X GET -H "X-Api-Key: %s" https://x`, g.s(alnum, 24)), in(`curl --header "Api-Token: %s"`, g.s(alnum, 11))},
+			tp: []sample{in(`curl -X GET -H "X-Api-Key: %s" https://x`, g.s(alnum, 24)), in(`curl --header "Api-Token: %s"`, "Sk9"+g.s(alnum, 8))},
 			fp: []string{`curl -H "apikey: $API_KEY"`, `curl -H "X-Api-Key: {{apiKey}}"`},
 		},
 		"password-assignment": {
