@@ -273,9 +273,14 @@ func (d *Detector) scanWindows(ctx context.Context, r *compiled, text string, wi
 	fs []guard.Finding) ([]guard.Finding, error) {
 	done := 0 // end of the text already scanned for this rule
 	var err error
-	for _, w := range windows {
+	for i, w := range windows {
 		if w.end <= done {
 			continue
+		}
+		if i%checkEvery == checkEvery-1 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 		}
 		if fs, done, err = d.scanWindow(ctx, r, text, w, fs); err != nil {
 			return nil, err
