@@ -13,6 +13,16 @@
 // ([ScannerFunc], [SanitizerFunc], [FilterFunc]) make a stage out of a plain
 // function.
 //
+// # Built-in stages
+//
+// Generic stages a host configures with its own data: [NewSubstrings]
+// (banned literals, matched in one pass), [NewPatterns] (regular
+// expressions; RE2 by default, regexp2 with a match timeout on request),
+// [NewLengthLimit] (bytes and estimated tokens) and [NewInvisible] (hidden
+// characters; [InvisibleStage] is a ready stage). Generic sanitizers work
+// with any scanner's findings: [Redact], [Tag], [Mask], [Delete] and
+// [Pseudonymize].
+//
 // # Requests
 //
 // A [Request] is a list of [Message] values, each with a [Source]: the

@@ -81,7 +81,8 @@ func (t Threshold) Decide(findings []Finding) Action {
 // longer than W, and whether and where a finding ends at byte e depends on no
 // byte at or after e+W. Streaming uses W to release text early; a scanner
 // that does not implement Windowed makes a stream hold back the whole reply
-// until it ends, which is always correct but never early.
+// until it ends, which is always correct but never early. A negative W
+// means unbounded, as if the scanner did not implement Windowed.
 type Windowed interface {
 	Window() int
 }
