@@ -165,6 +165,15 @@ func (v *Vault) sweep(now time.Time) {
 	}
 }
 
+// Lookup returns the value that s stands for, where s is a pseudonym as a
+// model may have echoed it: in another case or with spaces beside its
+// punctuation, as [Vault.Restore] accepts.
+func (v *Vault) Lookup(s string) (string, bool) {
+	_, canon, _ := v.matcher()
+	o, ok := canon[canonical(s)]
+	return o, ok
+}
+
 // Restore replaces every pseudonym in text with the value it stands for.
 // Models often change a pseudonym's case or put spaces around its
 // punctuation ("< person_1 >"), so matching ignores case and allows one
@@ -222,11 +231,22 @@ func (v *Vault) build() {
 // loosePattern returns a pattern that matches p with its case changed and
 // one optional white-space character beside punctuation.
 func loosePattern(p string) string {
+	// A pseudonym that begins or ends with a word character must not be
+	// restored inside a longer word: "Hansen" is not in "Hansenville".
+	first, _ := utf8.DecodeRuneInString(p)
+	last, _ := utf8.DecodeLastRuneInString(p)
+	pre, post := "", ""
+	if isWord(first) {
+		pre = `\b`
+	}
+	if isWord(last) {
+		post = `\b`
+	}
 	if len(p) < 4 {
-		return "(?-i:" + regexp.QuoteMeta(p) + ")"
+		return pre + "(?-i:" + regexp.QuoteMeta(p) + ")" + post
 	}
 	var b strings.Builder
-	b.WriteString("(?i:")
+	b.WriteString(pre + "(?i:")
 	prevPunct := false
 	for i, r := range p {
 		punct := !unicode.IsLetter(r) && !unicode.IsDigit(r)
@@ -240,8 +260,14 @@ func loosePattern(p string) string {
 		}
 		prevPunct = punct && !unicode.IsSpace(r)
 	}
-	b.WriteString(")")
+	b.WriteString(")" + post)
 	return b.String()
+}
+
+// isWord reports whether r is a character regexp's \b treats as a word
+// character; \b is ASCII-only, so other letters get no boundary check.
+func isWord(r rune) bool {
+	return r < utf8.RuneSelf && (r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // canonical folds a pseudonym or a loose match of one to a lookup key:

@@ -85,3 +85,14 @@ func TestStreamRestoresLoosePseudonyms(t *testing.T) {
 		assert.Equal(t, "Sent to ann@corp.io, yes ann@corp.io.", res.Reply)
 	}
 }
+
+func TestVaultRestoreWholeWords(t *testing.T) {
+	v := guard.NewVault()
+	p := v.Pseudonym("PERSON", "Ada", func(int) string { return "Hansen" })
+	assert.Equal(t, "Ada met Hansenville's mayor; Ada", v.Restore(p+" met Hansenville's mayor; HANSEN"))
+	o, ok := v.Lookup("hansen")
+	assert.True(t, ok)
+	assert.Equal(t, "Ada", o)
+	_, ok = v.Lookup("Hansenville")
+	assert.False(t, ok)
+}
