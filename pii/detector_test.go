@@ -365,3 +365,73 @@ func TestWindow(t *testing.T) {
 	d := newDetector(t)
 	assert.GreaterOrEqual(t, d.Window(), maxURL)
 }
+
+// checkedValues holds one valid value per recognizer with a check digit,
+// each after a context word, for the systematic tests below. KR_RRN is
+// tested in TestNationalIDs: numbers issued since 2020 have no check
+// digit, so with a context word a changed digit is still a finding.
+var checkedValues = []struct {
+	typ, context, value string
+	digit               int // index of the digit to change; 0 means the last
+}{
+	{"CREDIT_CARD", "card", "4111 1111 1111 1111", 0},
+	{"IBAN", "iban", "GB29 NWBK 6016 1331 9268 19", 0},
+	{"ABA_ROUTING_NUMBER", "routing", "121000358", 0},
+	{"US_NPI", "npi", "1245319599", 0},
+	{"CA_SIN", "SIN", "130 692 544", 0},
+	{"BR_CPF", "CPF", "123.456.789-09", 0},
+	{"BR_CNPJ", "CNPJ", "11.222.333/0001-81", 0},
+	{"UK_NHS", "NHS", "401 023 2137", 0},
+	{"ES_NIF", "DNI", "55555555K", 0},
+	{"ES_NIE", "NIE", "X9613851N", 0},
+	{"IT_FISCAL_CODE", "codice fiscale", "RSSMRA85T10A562S", 0},
+	{"DE_TAX_ID", "Steuer-ID", "86095742719", 0},
+	{"FR_NIR", "NIR", "2 69 05 49 588 157 80", 0},
+	{"PL_PESEL", "PESEL", "44051401458", 0},
+	{"NL_BSN", "BSN", "111222333", 0},
+	{"FI_PERSONAL_IDENTITY_CODE", "hetu", "131052-308T", 0},
+	{"SE_PERSONNUMMER", "personnummer", "811228-9874", 0},
+	{"TR_NATIONAL_ID", "TC kimlik", "10000000146", 0},
+	{"IN_AADHAAR", "aadhaar", "4001 2345 6787", 0},
+	{"AU_TFN", "TFN", "876 543 210", 0},
+	{"AU_MEDICARE", "medicare", "2123 45670 1", 1}, // the last digit is no check digit
+	{"AU_ABN", "ABN", "51 824 753 556", 0},
+	{"AU_ACN", "ACN", "000 000 019", 0},
+	{"SG_NRIC_FIN", "NRIC", "S2740116C", 0},
+	{"ZA_ID_NUMBER", "ID number", "8001015009087", 0},
+}
+
+// TestCheckDigits checks, for every recognizer with a check digit, that a
+// valid value is found, that the same value with one digit changed is not, and that the value written in full-width digits is found with
+// offsets into the original.
+func TestCheckDigits(t *testing.T) {
+	d := newDetector(t)
+	for _, tc := range checkedValues {
+		t.Run(tc.typ, func(t *testing.T) {
+			text := tc.context + " " + tc.value + " ok"
+			assert.Contains(t, found(t, d, text), tc.typ+":"+tc.value)
+
+			bad := []byte(tc.value)
+			var at []int
+			for i, c := range bad {
+				if isDigit(c) {
+					at = append(at, i)
+				}
+			}
+			i := at[len(at)-1]
+			if tc.digit > 0 {
+				i = at[tc.digit-1]
+			}
+			bad[i] = '0' + (bad[i]-'0'+1)%10
+			assert.NotContains(t, found(t, d, tc.context+" "+string(bad)+" ok"), tc.typ+":"+string(bad))
+
+			wide := strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' {
+					return r - '0' + '０'
+				}
+				return r
+			}, tc.value)
+			assert.Contains(t, found(t, d, tc.context+" "+wide+" ok"), tc.typ+":"+wide)
+		})
+	}
+}
