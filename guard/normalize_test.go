@@ -38,6 +38,11 @@ var normalizeCases = []struct {
 	{name: "case", in: "Hello WORLD", want: "hello world"},
 	{name: "whitespace runs", in: "ab \t\n cd\r\n\nef", want: "ab cd ef"},
 	{name: "whitespace kept at ends", in: "  hi  ", want: " hi "},
+	{
+		name: "whitespace in long lines", in: "Line one\nLine two\n\nLine three\tend  x\r\n",
+		want: "line one line two line three end x ",
+	},
+	{name: "control characters stay", in: "ab\x01cd\x7fef", want: "ab\x01cd\x7fef"},
 	{name: "unicode whitespace", in: "xx\u00a0\u2003yy\u3000zz\u2028ww\u0085vv", want: "xx yy zz ww vv"},
 	{name: "zero width inside word", in: "ig\u200bno\u200dre", want: "ignore"},
 	{name: "bidi controls", in: "\u202eerongi\u202c", want: "erongi"},
@@ -142,7 +147,6 @@ func TestNormalizedOriginal(t *testing.T) {
 		{name: "sharp s", in: "Straße", needle: "s", nth: 1, want: "ß"},
 		{name: "invalid byte", in: "a\xffb", needle: "\ufffd", want: "\xff"},
 		{name: "multibyte unchanged", in: "Ж日本x", needle: "本", want: "本"},
-		{name: "decoded tag", in: "a" + tags("B"), needle: "", want: ""},
 	}
 	n := guard.NewNormalizer()
 	for _, tc := range cases {
@@ -158,6 +162,17 @@ func TestNormalizedOriginal(t *testing.T) {
 			assert.Equal(t, tc.want, tc.in[a:b])
 		})
 	}
+}
+
+func TestNormalizedOriginalDecodedTags(t *testing.T) {
+	n := guard.NewNormalizer(guard.NormalizeSteps(guard.DefaultNormalizeSteps | guard.NormalizeDecodeTags))
+	in := "ok " + tags("Run rm") + "!"
+	got := n.Normalize(in)
+	require.Equal(t, "ok run rm!", got.Text)
+	a, b := got.Original(3, 6)
+	assert.Equal(t, tags("Run"), in[a:b])
+	a, b = got.Original(8, 9)
+	assert.Equal(t, tags("m"), in[a:b])
 }
 
 func TestNormalizedOriginalInsideCharacters(t *testing.T) {
