@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -42,7 +43,14 @@ type Detector struct {
 	zero     int
 	zeroMask [2]uint64
 	whole    []*compiled // no prefilter: run over the whole text
-	upper    []*compiled // bank identifier codes: chunks of capitals
+	// special recognizers find their candidates in code; every other
+	// gated recognizer is split into units, indexed by the longest exact
+	// digit run each needs (see index).
+	special []*compiled
+	units   []unit
+	byRun   [64][]int32
+	noRun   []int32
+	upper   []*compiled // bank identifier codes: chunks of capitals
 
 	threshold float64
 	allow     []string
@@ -325,6 +333,7 @@ func New(opts ...Option) (*Detector, error) {
 		d.zeroMask[0] |= r.trigger[0]
 		d.zeroMask[1] |= r.trigger[1]
 	}
+	d.index()
 	for _, t := range d.deny {
 		longest = max(longest, len(t.value))
 	}
@@ -445,6 +454,83 @@ func compile(r Recognizer) (*compiled, error) {
 	cr.negative = phrases(r.NegativeContext)
 	return cr, nil
 }
+
+// A unit is one alternative of a simple pattern, or a whole pattern that
+// the simple matcher cannot run, of a gated recognizer.
+type unit struct {
+	rec   *compiled
+	score float64
+	seq   simpleSeq        // the alternative, for a simple pattern
+	need  need             // its needs
+	pat   *compiledPattern // the pattern, when it is not simple
+	first [4]uint64
+}
+
+// special reports whether r finds candidates in code rather than with its
+// patterns alone.
+func special(r *compiled) bool {
+	switch r.rec.kind {
+	case kindPhone, kindEmail, kindIPv6, kindURL:
+		return true
+	}
+	return false
+}
+
+// index splits the gated recognizers into units and files each under the
+// longest exact digit run it needs, so that a chunk visits only the units
+// whose runs it holds. A chunk of grouped digits ("4111 1111 1111 1111")
+// never visits the units that need nine digits in a row.
+func (d *Detector) index() {
+	for _, r := range d.gated {
+		if special(r) {
+			d.special = append(d.special, r)
+			continue
+		}
+		for i := range r.pats {
+			p := &r.pats[i]
+			if p.anchored == nil {
+				continue
+			}
+			if p.simple == nil || len(p.needs) != len(p.simple) {
+				d.addUnit(unit{rec: r, score: p.score, pat: p, first: p.first})
+				continue
+			}
+			alts := splitTop(r.rec.Patterns[i].Expr)
+			for j, seq := range p.simple {
+				d.addUnit(unit{rec: r, score: p.score, seq: seq, need: p.needs[j],
+					first: firstBytes(alts[j])})
+			}
+		}
+	}
+}
+
+func (d *Detector) addUnit(u unit) {
+	var runs uint64
+	if u.seq != nil {
+		runs = u.need.runs
+	} else {
+		// A pattern of several alternatives is filed under a run only
+		// when every alternative needs it.
+		runs = ^uint64(0)
+		for _, n := range u.pat.needs {
+			runs &= n.runs
+		}
+		if len(u.pat.needs) == 0 {
+			runs = 0
+		}
+	}
+	i := int32(len(d.units))
+	d.units = append(d.units, u)
+	if runs == 0 {
+		d.noRun = append(d.noRun, i)
+		return
+	}
+	top := 63 - bits.LeadingZeros64(runs)
+	d.byRun[top] = append(d.byRun[top], i)
+}
+
+// bits64 returns the index of the lowest set bit of x.
+func bits64(x uint64) int { return bits.TrailingZeros64(x) }
 
 // summarise works out minLen and anyRuns from the patterns' needs.
 func (c *compiled) summarise() {
@@ -576,15 +662,51 @@ func (s *scan) chunk(c *chunk) {
 		}
 		return
 	}
-	for _, r := range d.gated {
-		if r.rec.MinDigits > c.digits {
-			break
-		}
-		if r.rec.Trigger != "" && !c.hasAny(r.trigger) || c.end-c.start < r.minLen ||
-			r.anyRuns != 0 && c.runs&r.anyRuns == 0 {
+	for _, r := range d.special {
+		if r.rec.MinDigits > c.digits || r.rec.Trigger != "" && !c.hasAny(r.trigger) {
 			continue
 		}
 		s.match(r, c)
+	}
+	// Only the units whose longest needed digit run the chunk holds.
+	for bits := c.runs; bits != 0; bits &= bits - 1 {
+		for _, i := range d.byRun[bits64(bits)] {
+			s.unit(&d.units[i], c)
+		}
+	}
+	for _, i := range d.noRun {
+		s.unit(&d.units[i], c)
+	}
+}
+
+// unit tries one unit on the chunk c, when c passes its prefilter.
+func (s *scan) unit(u *unit, c *chunk) {
+	r := u.rec
+	if r.rec.MinDigits > c.digits || r.rec.Trigger != "" && !c.hasAny(r.trigger) {
+		return
+	}
+	if u.seq != nil {
+		if !u.need.satisfied(c) {
+			return
+		}
+	} else if !u.pat.mayMatch(c) || u.pat.month && !hasMonth(s.v.text[c.start:c.end]) {
+		return
+	}
+	t := s.v.text
+	next := c.start
+	for _, pos := range s.starts(c) {
+		if b := t[pos]; pos < next || u.first[b>>6]&(1<<(b&63)) == 0 {
+			continue
+		}
+		var end int
+		if u.seq != nil {
+			end = u.seq.match(t, pos, c.end)
+		} else {
+			end = u.pat.matchAt(t, pos, c.end, c)
+		}
+		if end > pos && s.consider(r, u.score, pos, end) {
+			next = end
+		}
 	}
 }
 
