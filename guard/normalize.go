@@ -86,9 +86,11 @@ func NormalizeSteps(s NormalizeStep) NormalizeOption {
 // meets an accent.
 //
 // Known limits: confusable folding covers letters only, so digits and
-// symbols of other scripts that look like Latin ones stay; NFKC inserts
-// U+034F after 30 combining marks in a row, and that one invisible
-// character stays in the output.
+// symbols of other scripts that look like Latin ones stay; a genuine
+// Cyrillic or Greek word made only of look-alike letters (рор, ΟΚ) is
+// folded like a spoof; accents are kept, so "ïgnore" does not become
+// "ignore"; NFKC inserts U+034F after 30 combining marks in a row, and that
+// one invisible character stays in the output.
 type Normalizer struct {
 	steps NormalizeStep
 	lower [utf8.RuneSelf]byte // what the fold pass makes of each ASCII byte
