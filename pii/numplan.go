@@ -23,6 +23,10 @@ import (
 type plans struct {
 	byRegion map[string]*plan
 	byCode   map[int][]*plan
+	// joint has, per country code, one plan that accepts what any region
+	// of the code accepts: checking +1 against it runs one automaton
+	// instead of one per North American region.
+	joint map[int]*plan
 	// sets recycles the state sets of fullMatch, sized for the largest
 	// program, so that checking a number allocates nothing.
 	sets sync.Pool
@@ -43,7 +47,7 @@ type plan struct {
 }
 
 func newPlans() *plans {
-	ps := &plans{byRegion: map[string]*plan{}, byCode: map[int][]*plan{}}
+	ps := &plans{byRegion: map[string]*plan{}, byCode: map[int][]*plan{}, joint: map[int]*plan{}}
 	coll, err := phonenumbers.MetadataCollection()
 	if err != nil {
 		return ps
@@ -82,6 +86,22 @@ func newPlans() *plans {
 		} else {
 			ps.byCode[p.code] = append(ps.byCode[p.code], p)
 		}
+	}
+	for code, regions := range ps.byCode {
+		j := &plan{owner: ps, region: regions[0].region, code: code, prefix: regions[0].prefix}
+		alts := make([]string, 0, len(regions))
+		for _, p := range regions {
+			j.lengths |= p.lengths
+			alts = append(alts, "(?:"+p.pattern+")")
+			if p.prefix != j.prefix {
+				j.prefix = "" // regions disagree; try none rather than a wrong one
+			}
+		}
+		j.pattern = strings.Join(alts, "|")
+		if len(regions) == 1 {
+			j = regions[0]
+		}
+		ps.joint[code] = j
 	}
 	return ps
 }
@@ -137,21 +157,18 @@ func (ps *plans) international(digits string) (valid, possible bool) {
 		for _, c := range digits[:n] {
 			code = code*10 + int(c-'0')
 		}
-		regions := ps.byCode[code]
-		if len(regions) == 0 {
+		p := ps.joint[code]
+		if p == nil {
 			continue
 		}
 		nn := digits[n:]
-		for _, p := range regions {
-			// "+41 (0)96 ..." writes the trunk zero that international
-			// dialling drops.
-			if p.national(nn) {
-				return true, true
-			}
-			possible = possible || p.possible(nn) ||
-				p.prefix != "" && strings.HasPrefix(nn, p.prefix) && p.possible(nn[len(p.prefix):])
+		// "+41 (0)96 ..." writes the trunk zero that international
+		// dialling drops, which national() strips.
+		if p.national(nn) {
+			return true, true
 		}
-		return false, possible
+		return false, p.possible(nn) ||
+			p.prefix != "" && strings.HasPrefix(nn, p.prefix) && p.possible(nn[len(p.prefix):])
 	}
 	return false, false
 }

@@ -41,10 +41,10 @@ const (
 // phoneRules is the compiled numbering-plan side of phone detection.
 type phoneRules struct {
 	plans *plans
-	// home lists the plans of the default region's country code, the
-	// default region first: a number written without a country code may
-	// belong to any of them (all of North America shares +1).
-	home []*plan
+	// home is the joint plan of the default region's country code: a
+	// number written without a country code may belong to any region of
+	// it (all of North America shares +1).
+	home *plan
 	// trunk lists the plans that write national numbers with a leading
 	// zero, the regions people write to most often first.
 	trunk []*plan
@@ -58,12 +58,7 @@ func newPhoneRules(region string) *phoneRules {
 	ps := newPlans()
 	p := &phoneRules{plans: ps}
 	if h := ps.byRegion[region]; h != nil {
-		p.home = append(p.home, h)
-		for _, q := range ps.byCode[h.code] {
-			if q != h {
-				p.home = append(p.home, q)
-			}
-		}
+		p.home = ps.joint[h.code]
 	}
 	var regions []string
 	for r, q := range ps.byRegion {
@@ -205,13 +200,11 @@ func (p *phoneRules) score(c string) (float64, bool) {
 		}
 		return phoneShapeBare, true
 	}
-	for _, h := range p.home {
-		if h.national(digits) {
-			if grouped {
-				return phoneRegionValid, true
-			}
-			return phoneRegionBare, true
+	if p.home != nil && p.home.national(digits) {
+		if grouped {
+			return phoneRegionValid, true
 		}
+		return phoneRegionBare, true
 	}
 	if digits[0] == '0' && len(digits) >= 9 {
 		for _, q := range p.trunk {
