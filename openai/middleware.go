@@ -132,6 +132,7 @@ func (m *middleware) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r2.Header.Set("Content-Length", strconv.Itoa(len(body)))
 	// The reply must arrive as plain text for the output stages to read.
 	r2.Header.Del("Accept-Encoding")
+	r2.Header.Set(RequestIDHeader, rid)
 	gw := &guardWriter{w: w, ctx: ctx, m: m, in: in, rid: rid}
 	m.next.ServeHTTP(gw, r2)
 	gw.finish()
@@ -145,6 +146,7 @@ func newRequestID() string {
 
 func writeErrorBody(w http.ResponseWriter, status int, rid, code, msg string) {
 	h := w.Header()
+	h.Set(RequestIDHeader, rid)
 	h.Del("Content-Length")
 	h.Del("Content-Encoding")
 	h.Set("Content-Type", "application/json")
@@ -199,6 +201,7 @@ func (gw *guardWriter) WriteHeader(code int) {
 	}
 	gw.status = code
 	h := gw.w.Header()
+	h.Set(RequestIDHeader, gw.rid) // ours, even if next set its own
 	enc := h.Get("Content-Encoding")
 	switch {
 	case code/100 != 2:
