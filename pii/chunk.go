@@ -17,8 +17,6 @@ type chunk struct {
 	set [3]uint64
 }
 
-func (c *chunk) has(b byte) bool { return c.set[b>>6]&(1<<(b&63)) != 0 }
-
 // hasAny reports whether c holds any byte of the mask m.
 func (c *chunk) hasAny(m [2]uint64) bool { return c.set[0]&m[0] != 0 || c.set[1]&m[1] != 0 }
 
@@ -32,8 +30,6 @@ func byteMask(s string) [2]uint64 {
 	}
 	return m
 }
-
-func isSpace(c byte) bool { return byteClass[c]&classSpace != 0 }
 
 // Byte classes for the chunker's inner loop.
 const (

@@ -69,14 +69,8 @@ var (
 
 // compiled is a validated recognizer ready to run.
 type compiled struct {
-	rec Recognizer
-	// minLen and anyRuns summarise the needs of all patterns, so that a
-	// chunk can be ruled out for the whole recognizer at once: no match is
-	// shorter than minLen, and when every alternative needs an exact digit
-	// run, the chunk must hold one of anyRuns.
+	rec      Recognizer
 	pats     []compiledPattern
-	minLen   int
-	anyRuns  uint64
 	context  [][]string
 	negative [][]string
 	trigger  [2]uint64
@@ -449,7 +443,6 @@ func compile(r Recognizer) (*compiled, error) {
 		}
 		cr.pats = append(cr.pats, cp)
 	}
-	cr.summarise()
 	cr.context = phrases(r.Context)
 	cr.negative = phrases(r.NegativeContext)
 	return cr, nil
@@ -488,9 +481,6 @@ func (d *Detector) index() {
 		}
 		for i := range r.pats {
 			p := &r.pats[i]
-			if p.anchored == nil {
-				continue
-			}
 			if p.simple == nil || len(p.needs) != len(p.simple) {
 				d.addUnit(unit{rec: r, score: p.score, pat: p, first: p.first})
 				continue
@@ -531,29 +521,6 @@ func (d *Detector) addUnit(u unit) {
 
 // bits64 returns the index of the lowest set bit of x.
 func bits64(x uint64) int { return bits.TrailingZeros64(x) }
-
-// summarise works out minLen and anyRuns from the patterns' needs.
-func (c *compiled) summarise() {
-	c.minLen = -1
-	allRuns := true
-	for _, p := range c.pats {
-		if p.needs == nil {
-			c.minLen, allRuns = 0, false
-			continue
-		}
-		for _, n := range p.needs {
-			if c.minLen < 0 || n.length < c.minLen {
-				c.minLen = n.length
-			}
-			c.anyRuns |= n.runs
-			allRuns = allRuns && n.runs != 0
-		}
-	}
-	c.minLen = max(c.minLen, 0)
-	if !allRuns || c.rec.kind == kindPhone {
-		c.anyRuns = 0
-	}
-}
 
 // Window implements [guard.Windowed]: no finding is longer than the
 // longest value a recognizer reports, and context words are looked for
@@ -690,6 +657,11 @@ func (s *scan) unit(u *unit, c *chunk) {
 			return
 		}
 	} else if !u.pat.mayMatch(c) || u.pat.month && !hasMonth(s.v.text[c.start:c.end]) {
+		return
+	}
+	if u.seq == nil && u.pat.anchored == nil {
+		// A pattern with a group: the group may start anywhere.
+		s.matchAll(r, u.pat, c.start, c.end)
 		return
 	}
 	t := s.v.text

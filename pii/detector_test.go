@@ -237,6 +237,13 @@ func TestAddRecognizers(t *testing.T) {
 	assert.Equal(t, []string{"EMPLOYEE_ID:EMP-123456"}, found(t, d, "employee EMP-123456"))
 	assert.Empty(t, found(t, d, "ticket EMP-123456"))
 
+	grouped := Recognizer{
+		ID: "acme.ticket", Type: "TICKET", MinDigits: 5,
+		Patterns: []Pattern{{Expr: `#([0-9]{5})`, Group: 1}},
+	}
+	d = newDetector(t, AddRecognizers(grouped), Types("TICKET"))
+	assert.Equal(t, []string{"TICKET:12345"}, found(t, d, "see ticket #12345 today"))
+
 	whole := Recognizer{ID: "acme.project", Type: "PROJECT", Patterns: []Pattern{{Expr: `Blue Falcon`}}}
 	d = newDetector(t, AddRecognizers(whole))
 	assert.Equal(t, []string{"PROJECT:Blue Falcon"}, found(t, d, "the Blue Falcon launch"))
