@@ -173,7 +173,8 @@ func checkCalls(ctx context.Context, g *guard.Guard, res *guard.Result, calls []
 // that sanitizing keeps them valid JSON and escapes cannot hide text from
 // the scanners; a number that a sanitizer changes becomes a string.
 // Arguments that are not JSON are checked as one text. Object keys are not
-// checked. Errors are as for [guard.Guard.CheckOutput].
+// checked, and an object that is rewritten lists its keys in sorted order.
+// Errors are as for [guard.Guard.CheckOutput].
 func CheckArguments(ctx context.Context, g *guard.Guard, prior *guard.Result, args string) (string, *guard.Result, error) {
 	dec := json.NewDecoder(strings.NewReader(args))
 	dec.UseNumber()
