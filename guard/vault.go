@@ -231,16 +231,13 @@ func (v *Vault) build() {
 // loosePattern returns a pattern that matches p with its case changed and
 // one optional white-space character beside punctuation.
 func loosePattern(p string) string {
-	// A pseudonym that begins or ends with a word character must not be
-	// restored inside a longer word: "Hansen" is not in "Hansenville".
-	first, _ := utf8.DecodeRuneInString(p)
-	last, _ := utf8.DecodeLastRuneInString(p)
+	// A pseudonym made of words, such as a name, must not be restored
+	// inside a longer word: "Hansen" is not in "Hansenville". Others
+	// (addresses, numbers, tags) are kept as they are, because a sanitizer
+	// may have put them right beside other letters or digits.
 	pre, post := "", ""
-	if isWord(first) {
-		pre = `\b`
-	}
-	if isWord(last) {
-		post = `\b`
+	if wordy(p) {
+		pre, post = `\b`, `\b`
 	}
 	if len(p) < 4 {
 		return pre + "(?-i:" + regexp.QuoteMeta(p) + ")" + post
@@ -264,10 +261,16 @@ func loosePattern(p string) string {
 	return b.String()
 }
 
-// isWord reports whether r is a character regexp's \b treats as a word
-// character; \b is ASCII-only, so other letters get no boundary check.
-func isWord(r rune) bool {
-	return r < utf8.RuneSelf && (r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r))
+// wordy reports whether p is ASCII letters and spaces only, the pseudonyms
+// for which regexp's ASCII-only \b marks a word's edge.
+func wordy(p string) bool {
+	for i := 0; i < len(p); i++ {
+		c := p[i] | 0x20
+		if (c < 'a' || c > 'z') && p[i] != ' ' {
+			return false
+		}
+	}
+	return p != ""
 }
 
 // canonical folds a pseudonym or a loose match of one to a lookup key:
