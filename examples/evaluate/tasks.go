@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/textnlp/textguard/guard"
+	"github.com/textnlp/textguard/pii/secrets"
 )
 
 // A task is what evaluate measures: a scanner built with the library's
@@ -47,5 +48,9 @@ func (t task) typeOf(category string) string {
 func tasks() map[string]func() (task, error) {
 	return map[string]func() (task, error){
 		"invisible": func() (task, error) { return classify(guard.NewInvisible()), nil },
+		"secrets": func() (task, error) {
+			d, err := secrets.New()
+			return classify(d), err
+		},
 	}
 }
