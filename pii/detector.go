@@ -805,6 +805,9 @@ func (s *scan) consider(r *compiled, score float64, start, end int) bool {
 	if !ok || r.gated() && glued(t, start, end) {
 		return false
 	}
+	if r.rec.kind == kindBIC && start > 0 && (t[start-1] == '@' || t[start-1] == '#') {
+		return false // a handle or a hashtag in capitals
+	}
 	if r.rec.kind == kindIPv6 && end-start == 2 {
 		// A lone "::" is the unspecified address, but also C++ scope and
 		// Haskell type syntax; a context word must back it up.

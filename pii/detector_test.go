@@ -212,6 +212,16 @@ func TestNationalIDs(t *testing.T) {
 	})
 }
 
+func TestSWIFT(t *testing.T) {
+	runCases(t, newDetector(t, Types("SWIFT_CODE")), []recognizerCase{
+		{"with context", "SWIFT code DEUTDEFF500 for the transfer", []string{"SWIFT_CODE:DEUTDEFF500"}},
+		{"bic8", "BIC: NWBKGB2L", []string{"SWIFT_CODE:NWBKGB2L"}},
+		{"no context", "the CUSTOMER said", nil},
+		{"handle", "@AGRYGMER A wireless channel change", nil},
+		{"lower case", "bic deutdeff", nil},
+	})
+}
+
 func TestCountriesAndThreshold(t *testing.T) {
 	text := "SIN 130 692 544 and SSN 853-37-1694"
 	assert.Equal(t, []string{"US_SSN:853-37-1694"}, found(t, newDetector(t, Countries("US")), text))

@@ -54,7 +54,7 @@ func globalRecognizers() []Recognizer {
 				Expr: `[A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]{1,4}){3,8}`,
 			}},
 			Validate: without("-", checksum.IBAN),
-			Context:  []string{"iban", "account", "bank", "wire", "transfer", "konto", "cuenta", "compte"},
+			Context:  []string{"iban", "account", "bank", "wire transfer", "transfer", "konto", "cuenta", "compte"},
 		},
 		{
 			ID: "pii.swift", Type: TypeSWIFT, kind: kindBIC, Severity: guard.SeverityLow,
@@ -64,7 +64,7 @@ func globalRecognizers() []Recognizer {
 				Expr: `[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}[A-Z0-9]{3}|[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}`,
 			}},
 			Validate: checksum.BIC,
-			Context:  []string{"swift", "bic", "bank", "wire", "transfer", "code"},
+			Context:  []string{"swift", "bic", "bank", "wire transfer", "transfer", "swift code", "bank code"},
 		},
 		{
 			ID: "pii.ipv4", Type: TypeIPAddress, MinDigits: 4, Trigger: ".", kind: kindIPv4,
