@@ -33,6 +33,10 @@ func ibanExtent(t string, start, end int, validate func(string) bool) (int, int,
 // ipv4Extent validates a dotted quad and its optional prefix length; an
 // out-of-range prefix is left out of the finding rather than voiding it.
 func ipv4Extent(t string, start, end int) (int, int, bool) {
+	// "python-3.4.2.4" and "lib_1.2.3.4" are versions.
+	if start > 0 && (t[start-1] == '-' || t[start-1] == '_') {
+		return 0, 0, false
+	}
 	m := t[start:end]
 	addr, prefix, hasPrefix := strings.Cut(m, "/")
 	a, err := netip.ParseAddr(addr)

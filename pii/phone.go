@@ -233,7 +233,10 @@ func phoneShape(c string) (digits string, grouped, ok bool) {
 		opens   int
 		closes  int
 		slashes int
+		groups  int
 		prevSep bool
+		run     int // digits in the current group
+		longest int // digits in the longest group
 	)
 	for i := 0; i < len(c); i++ {
 		ch := c[i]
@@ -245,6 +248,8 @@ func phoneShape(c string) (digits string, grouped, ok bool) {
 			buf[n] = ch
 			n++
 			prevSep = false
+			run++
+			longest = max(longest, run)
 			continue
 		case ch == '(':
 			opens++
@@ -264,6 +269,7 @@ func phoneShape(c string) (digits string, grouped, ok bool) {
 			}
 			continue
 		}
+		run = 0
 		// A space may follow a bracket and a bracket a space; two other
 		// separators in a row do not occur in phone numbers.
 		if prevSep && ch != '(' && c[i-1] != ')' {
@@ -271,13 +277,15 @@ func phoneShape(c string) (digits string, grouped, ok bool) {
 		}
 		prevSep = true
 		grouped = true
+		groups++
 	}
 	if n < phoneMinDigits || n > phoneMaxDigits || opens != closes || opens > 1 || slashes > 1 {
 		return "", false, false
 	}
-	// Phone numbers do not end in a group of one digit; "2123 45670 1"
-	// is another kind of number.
-	if len(c) >= 2 && !isDigit(c[len(c)-2]) {
+	// Phone numbers do not end in a group of one digit ("2123 45670 1"
+	// is another kind of number), and a national number written in groups
+	// has no group of nine digits or more ("0-4294967295" is a range).
+	if len(c) >= 2 && !isDigit(c[len(c)-2]) || c[0] != '+' && groups > 0 && longest > 8 {
 		return "", false, false
 	}
 	if allSame(buf[:n]) {
@@ -331,6 +339,11 @@ func dateOrQuad(c string) bool {
 		quad = quad && runs[k] <= 3 && (k == 3 || seps[k] == '.')
 	}
 	if quad {
+		return true
+	}
+	// A range of years: "2000-2001".
+	if n == 2 && runs[0] == 4 && runs[1] == 4 && seps[0] == '-' && (c[0] == '1' || c[0] == '2') &&
+		(c[5] == '1' || c[5] == '2') {
 		return true
 	}
 	if n < 3 || n > 4 || runs[0] > 4 || runs[1] > 2 || runs[2] > 4 {

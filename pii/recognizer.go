@@ -130,5 +130,18 @@ func DefaultRecognizers() []Recognizer {
 	rs = append(rs, americasRecognizers()...)
 	rs = append(rs, europeRecognizers()...)
 	rs = append(rs, asiaPacificRecognizers()...)
+	for i := range rs {
+		if rs[i].Country != "" || rs[i].Type == TypePhone {
+			rs[i].NegativeContext = append(rs[i].NegativeContext, numberLabels...)
+		}
+	}
 	return rs
+}
+
+// numberLabels name numbers that are not personal data. A national
+// identifier or phone number right after one ("order 450920522", "ISBN
+// 0786411376") is another kind of number that happens to pass a check.
+var numberLabels = []string{
+	"order", "invoice", "tracking", "reference", "ref", "ticket", "transaction",
+	"confirmation", "booking", "serial", "isbn", "issn", "doi", "model", "part", "sku",
 }
