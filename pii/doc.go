@@ -30,8 +30,8 @@
 // (a failed Luhn, mod-97 or mod-11 check, an SSN area of 666, a phone
 // number no numbering plan allows) drops it. A context word within a few
 // words before or after it ("card", "SSN", "phone", "born") adds 0.35; a
-// negative context word just before it ("version" before a dotted quad)
-// drops it. Findings below the threshold ([DefaultThreshold] unless
+// negative context word just before it ("version" before a dotted quad,
+// "order", "invoice" or "ISBN" before a number) drops it. Findings below the threshold ([DefaultThreshold] unless
 // [Threshold] says otherwise) are not reported, and of overlapping
 // findings the higher score wins, then the longer span.
 //
