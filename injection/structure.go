@@ -1,0 +1,179 @@
+package injection
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/textnlp/textguard/guard"
+	"github.com/textnlp/textguard/internal/ahocorasick"
+)
+
+// A shape is a structural rule: a regular expression over the text as the
+// host gave it, for things that are syntax rather than wording (chat
+// template tokens, forged role headers, SQL and script payloads). It runs
+// only when one of its trigger literals occurs, so that ordinary prose
+// pays one automaton pass for all of them together.
+type shape struct {
+	name     string
+	category string
+	severity guard.Severity
+	score    float64
+	docScore float64
+	triggers []string
+	// after, when set, lists the bytes of which one must come right before
+	// a trigger (spaces skipped) for it to count; a line break and the
+	// start of the text always do. It keeps common words such as "system"
+	// from running the expression on every text that uses them.
+	after string
+	re    *regexp.Regexp
+}
+
+// maxShapeHits bounds the matches taken from one shape in one text.
+const maxShapeHits = 16
+
+var shapes = []shape{
+	{name: "chat_template_token", category: CategoryDelimiter, severity: high, score: 0.9,
+		triggers: []string{"<|", "[inst]", "[/inst]", "<<sys>>", "<</sys>>", "_of_turn>"},
+		re: regexp.MustCompile(`(?i)<\|(?:im_start|im_end|im_sep|system|user|assistant|endoftext|` +
+			`begin_of_text|end_of_text|start_header_id|end_header_id|eot_id|eom_id|end|tool|` +
+			`function|ipython|prompter)\|>|\[/?INST\]|<</?SYS>>|<(?:start|end)_of_turn>`)},
+	{name: "role_header", category: CategoryDelimiter, severity: high, score: 0.75,
+		triggers: []string{"system", "assistant", "developer", "admin", "root", "sudo", "openai"},
+		after:    "#[<{(*",
+		re: regexp.MustCompile(`(?im)^[ \t>*_-]*(?:#{1,6}[ \t]*|\[|<|\{|\(|\*\*)[ \t]*(?:system|` +
+			`assistant|developer|admin(?:istrator)?|root|sudo|openai)\b[^\n\]>})]{0,30}(?:\]|>|\}|\)|\*\*|:)`)},
+	{name: "role_line", category: CategoryDelimiter, severity: medium, score: 0.5,
+		triggers: []string{"system", "assistant", "gpt", "bot"},
+		after:    "\n",
+		re:       regexp.MustCompile(`(?im)^[ \t]*(?:system|assistant|chatgpt|gpt|bot)[ \t]*:`)},
+	{name: "role_tag", category: CategoryDelimiter, severity: high, score: 0.7,
+		triggers: []string{"<system", "</system", "<instruction", "</instruction", "<admin",
+			"<developer", "<tool", "</tool", "<function", "</function", "<assistant", "</assistant",
+			"<sys"},
+		re: regexp.MustCompile(`(?i)</?(?:system|system_prompt|system_message|sys|instructions?|` +
+			`admin|developer|tool_result|tool_response|tool_call|function_results?|function_call|` +
+			`function_response|assistant)(?:[ \t][^>\n]{0,60})?>`)},
+	{name: "json_role", category: CategoryDelimiter, severity: high, score: 0.8,
+		triggers: []string{"\"role\"", "'role'"},
+		re: regexp.MustCompile(`(?i)["']role["']\s*:\s*["'](?:system|assistant|developer|tool|` +
+			`function)["']`)},
+	{name: "end_marker", category: CategoryDelimiter, severity: medium, score: 0.6,
+		triggers: []string{"end of", "left the"},
+		after:    "[(<#=*-r",
+		re: regexp.MustCompile(`(?i)[\[(<#=*-]+[ \t]*end[ \t]+of[ \t]+(?:the[ \t]+)?(?:user[ \t]+)?` +
+			`(?:conversation|prompt|text|document|input|instructions?|context|system[ \t]+prompt|` +
+			`email|data|message|transcript)\b|\buser (?:has )?left the (?:chat|conversation|room)\b`)},
+
+	{name: "fake_dialogue", category: CategoryDelimiter, severity: medium, score: 0.5,
+		triggers: []string{"q:", "user:", "human:"},
+		re: regexp.MustCompile(`(?s)\bQ:\s.{1,600}?\bA:\s.{1,1000}?\bQ:\s|(?i)(?:^|\n)[ \t]*` +
+			`(?:user|human)[ \t]*:.{1,600}?\n[ \t]*(?:assistant|ai|bot|gpt|chatgpt)[ \t]*:`)},
+
+	{name: "where_person_lives", category: CategoryExfiltration, severity: medium, score: 0.55,
+		triggers: []string{"where do", "where is"},
+		re: regexp.MustCompile(`\b(?i:where (?:does|do|did|is)) (?:[A-Z][\w'-]+ ){1,3}` +
+			`(?i:(?:currently |now |actually )?(?:live|living|reside|residing|stay))\b`)},
+
+	{name: "split_payload", category: CategorySmuggling, severity: medium, score: 0.55,
+		triggers: []string{"part 1", "part1", "+ b", "+b", "interlace", "concatenat"},
+		re: regexp.MustCompile(`(?is)\bpart\s*1\b.{0,120}\bpart\s*2\b|\b[a-z]\w{0,3}\s*=\s*` +
+			`\w{1,4}\s*\+\s*\w{1,4}\s*\+\s*\w{1,4}|\binterlac\w*\b.{0,80}["'][^"']{2,}["']`)},
+
+	{name: "sql", category: CategoryCode, severity: medium, score: 0.6,
+		triggers: []string{"' or", "'or", "\" or", "' and", "union select", "union all select",
+			"; drop", ";drop", "'; ", "xp_cmdshell", "waitfor delay", "or 1=1", "information_schema"},
+		re: regexp.MustCompile(`(?i)['"]\s*(?:or|and)\s+['"]?\w+['"]?\s*(?:=|like)\s*['"]?\w+|` +
+			`\bunion\s+(?:all\s+)?select\b|['")]\s*;\s*(?:drop|delete|truncate|alter|insert|update|` +
+			`shutdown|exec)\b|\bxp_cmdshell\b|\bwaitfor\s+delay\b|\bor\s+1\s*=\s*1\b|` +
+			`\binformation_schema\b`)},
+	{name: "script", category: CategoryCode, severity: medium, score: 0.65,
+		triggers: []string{"<script", "javascript:", "onerror", "onload", "onmouseover",
+			"onfocus", "<iframe", "document.cookie", "<svg"},
+		re: regexp.MustCompile(`(?i)<script\b|javascript\s*:|\bon(?:error|load|mouseover|focus|` +
+			`begin)\s*=|<iframe\b|document\.cookie|<svg[^>]*\bon\w+\s*=`)},
+	{name: "template", category: CategoryCode, severity: medium, score: 0.7,
+		triggers: []string{"{{", "${", "{%", "<%", "#{"},
+		re: regexp.MustCompile(`\{\{[^{}\n]{0,80}(?:__\w+__|\bconfig\b|\bself\b|\brequest\b|` +
+			`\bcycler\b|\blipsum\b|\d\s*[*+]\s*\d|\.(?:mro|subclasses|globals|builtins|popen))` +
+			`[^{}\n]{0,80}\}\}|\$\{\s*(?:jndi|env|sys|java|lower|upper):|\$\{[^{}\n]{0,40}` +
+			`(?:\d\s*\*\s*\d|Runtime|exec\()[^{}\n]{0,40}\}|\{%[^%\n]{0,80}(?:import|exec|popen|` +
+			`system|__)[^%\n]{0,80}%\}|<%=?[^%\n]{0,80}(?:exec|system|Runtime|eval)[^%\n]{0,80}%>|` +
+			"#\\{[^}\\n]{0,40}(?:\\d\\s*\\*\\s*\\d|system|exec|`)[^}\\n]{0,40}\\}")},
+	{name: "shell", category: CategoryCode, severity: medium, score: 0.55,
+		triggers: []string{"rm -rf", "curl ", "wget ", "$(", "`", "/etc/passwd", "/etc/shadow",
+			"bash -i", "nc -", "| sh", "|sh", "chmod +x", "../..", "/dev/tcp"},
+		re: regexp.MustCompile(`(?i)(?:;|&&|\|\||\|)\s*(?:rm\s+-rf|curl\s+\S|wget\s+\S|nc\s+-\w*e|` +
+			`bash\s+-i|sh\s+-c|chmod\s+\+x|python\d?\s+-c)|\$\(\s*(?:curl|wget|cat|whoami|id|` +
+			"uname|nc)\\b|`\\s*(?:curl|wget|whoami|uname|cat\\s+/etc)\\b|\\brm\\s+-rf\\s+/|" +
+			`/etc/(?:passwd|shadow)\b|(?:\.\./){3,}|\bbash\s+-i\s*>&|/dev/tcp/`)},
+
+	{name: "markdown_image_url", category: CategoryExfiltration, severity: high, score: 0.65,
+		triggers: []string{"!["},
+		re:       regexp.MustCompile(`!\[[^\]\n]{0,100}\]\(\s*https?://[^\s)]+\?[^\s)]*=[^\s)]*\)`)},
+}
+
+// shapeSet is the compiled structural rules with their trigger automaton.
+type shapeSet struct {
+	m     *ahocorasick.Matcher
+	owner []int // shape index of each trigger
+}
+
+func compileShapes() (*shapeSet, error) {
+	s := &shapeSet{}
+	var pats []string
+	for i, sh := range shapes {
+		for _, t := range sh.triggers {
+			pats = append(pats, t)
+			s.owner = append(s.owner, i)
+		}
+	}
+	m, err := ahocorasick.New(pats, ahocorasick.Options{Fold: ahocorasick.FoldASCII})
+	if err != nil {
+		return nil, err
+	}
+	s.m = m
+	return s, nil
+}
+
+// appendCandidates appends the structural evidence in text.
+func (s *shapeSet) appendCandidates(dst []candidate, text string, doc bool) []candidate {
+	var due uint64
+	s.m.Each(text, func(m ahocorasick.Match) bool {
+		i := s.owner[m.Pattern]
+		if due&(1<<i) == 0 && (shapes[i].after == "" || preceded(text, m.Start, shapes[i].after)) {
+			due |= 1 << i
+		}
+		return true
+	})
+	for i := range shapes {
+		if due&(1<<i) == 0 {
+			continue
+		}
+		sh := &shapes[i]
+		for _, loc := range sh.re.FindAllStringIndex(text, maxShapeHits) {
+			dst = append(dst, candidate{
+				category: sh.category, name: sh.name, severity: sh.severity,
+				score: pick(sh.score, sh.docScore, doc), start: loc[0], end: loc[1],
+			})
+		}
+	}
+	return dst
+}
+
+// preceded reports whether the byte before text[i], spaces and tabs
+// skipped, is one of set, or i starts the text or a line.
+func preceded(text string, i int, set string) bool {
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	return i == 0 || text[i-1] == '\n' || strings.IndexByte(set, text[i-1]) >= 0
+}
+
+// pick returns the document score when the text is a document and the
+// rule has one.
+func pick(user, docScore float64, doc bool) float64 {
+	if doc && docScore > 0 {
+		return docScore
+	}
+	return user
+}
