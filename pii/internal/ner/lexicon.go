@@ -1,10 +1,11 @@
 package ner
 
 import (
+	"bytes"
 	"compress/gzip"
 	"embed"
+	"encoding/binary"
 	"fmt"
-	"io"
 	"strings"
 	"unicode"
 )
@@ -155,8 +156,9 @@ func (l *lexicon) grow() {
 }
 
 func loadLexicon() (*lexicon, error) {
-	l := &lexicon{maxPhrase: 1}
-	l.slots = make([]uint64, 1<<19) // room for the ~170,000 keys without growing
+	// Room for the ~180,000 keys without growing.
+	l := &lexicon{maxPhrase: 1, keys: make([]string, 0, 200000), bits: make([]lex, 0, 200000)}
+	l.slots = make([]uint64, 1<<19)
 	simple := []struct {
 		file string
 		bit  lex
@@ -199,31 +201,32 @@ func loadLexicon() (*lexicon, error) {
 // tokens joined by single spaces, punctuation dropped, so that "St. Louis"
 // and "St Louis" meet.
 func (l *lexicon) addPlace(name string, bits lex) {
-	var words []string
-	if plainPhrase(name) {
-		// The generator wrote it lower-cased with single spaces: the
-		// line is its own key, and needs no copy.
-		words = strings.Split(name, " ")
-	} else {
+	if !plainPhrase(name) {
+		var words []string
 		tokenizeWords(name, func(w string) { words = append(words, w) })
 		name = strings.Join(words, " ")
 	}
-	switch len(words) {
-	case 0:
+	// The name is now lower-cased words with single spaces, and its own
+	// key: most lines of the file are used as they are, without a copy.
+	n := strings.Count(name, " ") + 1
+	switch {
+	case name == "":
 		return
-	case 1:
-		l.add(words[0], bits)
+	case n == 1:
+		l.add(name, bits)
 		return
-	}
-	if len(words) > maxPhraseTokens {
+	case n > maxPhraseTokens:
 		return
 	}
 	l.add(name, bits)
-	l.add(words[0], lexPhrase)
-	for _, w := range words[1:] {
+	first, rest, _ := strings.Cut(name, " ")
+	l.add(first, lexPhrase)
+	for rest != "" {
+		var w string
+		w, rest, _ = strings.Cut(rest, " ")
 		l.add(w, lexPhraseTail)
 	}
-	l.maxPhrase = max(l.maxPhrase, len(words))
+	l.maxPhrase = max(l.maxPhrase, n)
 }
 
 // plainPhrase reports a name made of letters and single spaces only,
@@ -277,22 +280,26 @@ func placeBits(tags string) lex {
 }
 
 func readLines(name string, fn func(string)) error {
-	f, err := dataFS.Open("data/" + name)
+	gz, err := dataFS.ReadFile("data/" + name)
 	if err != nil {
 		return fmt.Errorf("ner: opening %s: %w", name, err)
 	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
 		return fmt.Errorf("ner: reading %s: %w", name, err)
 	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
+	// The gzip trailer holds the uncompressed size, which saves growing
+	// the buffer while reading.
+	var buf bytes.Buffer
+	if n := len(gz); n >= 4 {
+		buf.Grow(int(binary.LittleEndian.Uint32(gz[n-4:])) + 1)
+	}
+	if _, err := buf.ReadFrom(zr); err != nil {
 		return fmt.Errorf("ner: reading %s: %w", name, err)
 	}
-	// One string for the whole file: the map keys are slices of it, so
-	// loading does not allocate per entry.
-	s := string(b)
+	// One string for the whole file: the table's keys are slices of it,
+	// so loading does not allocate per entry.
+	s := buf.String()
 	for s != "" {
 		line, rest, _ := strings.Cut(s, "\n")
 		if line != "" {
