@@ -37,10 +37,10 @@ func WithPrincipal(p guard.Principal) CallOption {
 	return func(r *guard.Request) { r.Principal = p }
 }
 
-// Sources maps a message role to the guard source its content is checked
+// RoleSource maps a message role to the guard source its content is checked
 // as: system and developer messages are the host's own, tool messages are
 // tool results, and any other role is an error.
-func Sources(role string) (guard.Source, error) {
+func RoleSource(role string) (guard.Source, error) {
 	switch role {
 	case RoleSystem, RoleDeveloper:
 		return guard.SourceSystem, nil
@@ -61,7 +61,7 @@ func Sources(role string) (guard.Source, error) {
 func GuardRequest(req *ChatRequest, opts ...CallOption) (*guard.Request, error) {
 	gr := &guard.Request{Model: req.Model, Messages: make([]guard.Message, len(req.Messages))}
 	for i, m := range req.Messages {
-		src, err := Sources(m.Role)
+		src, err := RoleSource(m.Role)
 		if err != nil {
 			return nil, fmt.Errorf("%w (message %d)", err, i)
 		}
@@ -332,17 +332,20 @@ func (s *Stream) Result() *guard.Result { return s.res }
 // block and no error.
 func (gc *Guarded) ChatStream(ctx context.Context, req *ChatRequest, fn func(Chunk) error, opts ...CallOption) (*guard.Result, error) {
 	s := gc.Stream(req, opts...)
+	var failed error
 	for ch, err := range s.Chunks(ctx) {
 		if errors.Is(err, guard.ErrBlocked) {
 			break
 		}
-		if err != nil {
-			return s.Result(), err
+		if err == nil {
+			err = fn(ch)
 		}
-		if err := fn(ch); err != nil {
-			return s.Result(), err
+		if err != nil {
+			failed = err
+			break
 		}
 	}
-	// The loop ended; the deferred result is set once Chunks returns.
-	return s.Result(), nil
+	// Read the result only after the loop: the iterator records it as it
+	// returns.
+	return s.Result(), failed
 }

@@ -278,7 +278,7 @@ func (gw *guardWriter) drain() {
 		if data == "[DONE]" {
 			out, err := gw.sg.end(gw.ctx)
 			writeChunks(&b, out)
-			if err != nil {
+			if err != nil && !stageOnly(err) {
 				gw.stop(&b, err)
 				return
 			}
@@ -298,7 +298,7 @@ func (gw *guardWriter) drain() {
 		}
 		out, err := gw.sg.push(gw.ctx, ch)
 		writeChunks(&b, out)
-		if err != nil {
+		if err != nil && !stageOnly(err) {
 			gw.stop(&b, err)
 			return
 		}
@@ -344,7 +344,7 @@ func (gw *guardWriter) finish() {
 			var b bytes.Buffer
 			out, err := gw.sg.end(gw.ctx)
 			writeChunks(&b, out)
-			if err != nil {
+			if err != nil && !stageOnly(err) {
 				gw.stop(&b, err)
 			}
 			_, _ = gw.w.Write(b.Bytes())
@@ -384,4 +384,20 @@ func (gw *guardWriter) finishJSON() {
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	gw.w.WriteHeader(gw.status)
 	_, _ = gw.w.Write(body)
+}
+
+// stageOnly reports whether err consists of stage errors alone. Those come
+// with a verdict that already follows the host's fail mode (a block when
+// failing closed), so a stream that was not blocked goes on.
+func stageOnly(err error) bool {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			if !stageOnly(e) {
+				return false
+			}
+		}
+		return true
+	}
+	var se *guard.StageError
+	return errors.As(err, &se)
 }
