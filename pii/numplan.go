@@ -2,6 +2,7 @@ package pii
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 
@@ -43,6 +44,7 @@ type plan struct {
 
 	once  sync.Once
 	prog  *syntax.Prog
+	dfa   *digitDFA // nil when the automaton grew too large to determinise
 	owner *plans
 }
 
@@ -118,9 +120,15 @@ func (p *plan) valid(nn string) bool {
 			return
 		}
 		p.prog, _ = syntax.Compile(re.Simplify())
+		if p.prog != nil {
+			p.dfa = buildDFA(p.prog, maxDFAStates)
+		}
 	})
 	if p.prog == nil {
 		return false
+	}
+	if p.dfa != nil {
+		return p.dfa.match(nn)
 	}
 	ss, _ := p.owner.sets.Get().(*[2]stateSet)
 	if ss == nil || len(ss[0].seen)*64 < len(p.prog.Inst) {
@@ -243,4 +251,107 @@ func addState(prog *syntax.Prog, s *stateSet, pc uint32, pos, end int) {
 		}
 		addState(prog, s, in.Out, pos, end)
 	}
+}
+
+// maxDFAStates bounds the deterministic automaton of one plan; the largest
+// plans need a few thousand states.
+const maxDFAStates = 1 << 15
+
+// digitDFA is a deterministic automaton over the digits 0-9, built once per
+// plan from its program by the subset construction. Matching a number is
+// then one table step per digit.
+type digitDFA struct {
+	next   [][10]int32 // -1: no transition
+	accept []bool
+}
+
+func (d *digitDFA) match(s string) bool {
+	st := int32(0)
+	for i := 0; i < len(s); i++ {
+		st = d.next[st][s[i]-'0']
+		if st < 0 {
+			return false
+		}
+	}
+	return d.accept[st]
+}
+
+// buildDFA determinises prog over the digits, or returns nil when the
+// program uses anchors (which the digit alphabet cannot express) or the
+// automaton would exceed limit states.
+func buildDFA(prog *syntax.Prog, limit int) *digitDFA {
+	for _, in := range prog.Inst {
+		if in.Op == syntax.InstEmptyWidth {
+			return nil
+		}
+	}
+	n := len(prog.Inst)
+	set := newStateSet(n)
+	closure := func(pcs []uint32) []uint32 {
+		set.reset()
+		for _, pc := range pcs {
+			addState(prog, set, pc, 1, 2)
+		}
+		out := make([]uint32, 0, len(set.list))
+		for _, pc := range set.list {
+			switch prog.Inst[pc].Op {
+			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL,
+				syntax.InstMatch:
+				out = append(out, pc)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	key := func(pcs []uint32) string {
+		b := make([]byte, 0, 4*len(pcs))
+		for _, pc := range pcs {
+			b = append(b, byte(pc), byte(pc>>8), byte(pc>>16), byte(pc>>24))
+		}
+		return string(b)
+	}
+	d := &digitDFA{}
+	ids := map[string]int32{}
+	var queue [][]uint32
+	add := func(pcs []uint32) int32 {
+		k := key(pcs)
+		if id, ok := ids[k]; ok {
+			return id
+		}
+		id := int32(len(d.next))
+		ids[k] = id
+		var row [10]int32
+		for i := range row {
+			row[i] = -1
+		}
+		d.next = append(d.next, row)
+		acc := false
+		for _, pc := range pcs {
+			acc = acc || prog.Inst[pc].Op == syntax.InstMatch
+		}
+		d.accept = append(d.accept, acc)
+		queue = append(queue, pcs)
+		return id
+	}
+	add(closure([]uint32{uint32(prog.Start)}))
+	for id := int32(0); int(id) < len(queue); id++ {
+		if len(d.next) > limit {
+			return nil
+		}
+		pcs := queue[id]
+		for digit := rune('0'); digit <= '9'; digit++ {
+			var to []uint32
+			for _, pc := range pcs {
+				in := &prog.Inst[pc]
+				if in.Op != syntax.InstMatch && in.MatchRune(digit) {
+					to = append(to, in.Out)
+				}
+			}
+			if len(to) == 0 {
+				continue
+			}
+			d.next[id][digit-'0'] = add(closure(to))
+		}
+	}
+	return d
 }
