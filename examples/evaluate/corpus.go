@@ -95,7 +95,7 @@ func predict(ctx context.Context, t task, recs []record) ([]prediction, timing, 
 		if err := ctx.Err(); err != nil {
 			return nil, timing{}, err
 		}
-		fs, err := t.scanner.Scan(ctx, guard.Input{Text: recs[i].Text})
+		fs, err := t.scanner.Scan(ctx, guard.Input{Text: recs[i].Text, Source: t.source})
 		if err != nil {
 			return nil, timing{}, fmt.Errorf("evaluate: record %d: %w", i+1, err)
 		}

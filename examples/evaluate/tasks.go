@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/textnlp/textguard/guard"
+	"github.com/textnlp/textguard/injection"
 	"github.com/textnlp/textguard/pii/secrets"
 )
 
@@ -18,6 +19,9 @@ type task struct {
 	// corpora README lists them) for a span task. A category missing from
 	// the map keeps its own name; one mapped to "" is not reported.
 	types map[string]string
+	// source is where the texts are taken to come from: the user (the
+	// zero value) unless the task says they are retrieved documents.
+	source guard.Source
 }
 
 // classify makes a classification task: a text is flagged when s finds
@@ -48,6 +52,18 @@ func (t task) typeOf(category string) string {
 func tasks() map[string]func() (task, error) {
 	return map[string]func() (task, error){
 		"invisible": func() (task, error) { return classify(guard.NewInvisible()), nil },
+		"injection": func() (task, error) {
+			d, err := injection.New()
+			return classify(d), err
+		},
+		// The same detector on texts a host passes as retrieved documents,
+		// as a RAG application does with web pages and e-mails.
+		"injection-document": func() (task, error) {
+			d, err := injection.New()
+			t := classify(d)
+			t.source = guard.SourceDocument
+			return t, err
+		},
 		"secrets": func() (task, error) {
 			d, err := secrets.New()
 			return classify(d), err
