@@ -46,8 +46,10 @@ const (
 // (non-2xx) pass through unchanged. The handler never logs and never puts
 // inspected text in the errors it writes.
 //
-// The sanitized request drops fields of a message that [Message] does not
-// model and the request's "n" must be at most 1. The handler is safe for
+// Bodies the guard does not change pass on byte for byte. A rewritten
+// request keeps its unknown top-level fields but drops fields of a message
+// that [Message] does not model; a rewritten JSON reply keeps only the
+// fields of [ChatResponse]. The request's "n" must be at most 1. The handler is safe for
 // concurrent use; the only failing options are invalid limits.
 func Middleware(g *guard.Guard, next http.Handler, opts ...Option) (http.Handler, error) {
 	if g == nil || next == nil {
@@ -86,9 +88,8 @@ func (m *middleware) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusBadRequest, CodeBadRequest, "request body could not be read")
 		return
 	}
-	var raw map[string]json.RawMessage
 	var req ChatRequest
-	if json.Unmarshal(body, &raw) != nil || json.Unmarshal(body, &req) != nil {
+	if json.Unmarshal(body, &req) != nil {
 		fail(http.StatusBadRequest, CodeBadRequest, "request body is not a chat completions request")
 		return
 	}
@@ -117,12 +118,7 @@ func (m *middleware) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusForbidden, CodeBlocked, "request blocked by content policy")
 		return
 	}
-	msgs, err := json.Marshal(sanitized(&req, in).Messages)
-	if err == nil {
-		raw["messages"] = msgs
-		body, err = json.Marshal(raw)
-	}
-	if err != nil {
+	if body, err = rewriteRequest(body, &req, in); err != nil {
 		fail(http.StatusInternalServerError, CodeGuardFailed, "request could not be rewritten")
 		return
 	}
@@ -136,6 +132,29 @@ func (m *middleware) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	gw := &guardWriter{w: w, ctx: ctx, m: m, in: in, rid: rid}
 	m.next.ServeHTTP(gw, r2)
 	gw.finish()
+}
+
+// rewriteRequest returns body with the sanitized messages, or body itself
+// when the guard changed none, which saves encoding it again. Fields the
+// package does not model are kept.
+func rewriteRequest(body []byte, req *ChatRequest, in *guard.Result) ([]byte, error) {
+	same := true
+	for i := range req.Messages {
+		same = same && req.Messages[i].Content == in.Request.Messages[i].Content
+	}
+	if same {
+		return body, nil
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(body, &raw); err != nil {
+		return nil, err
+	}
+	msgs, err := json.Marshal(sanitized(req, in).Messages)
+	if err != nil {
+		return nil, err
+	}
+	raw["messages"] = msgs
+	return json.Marshal(raw)
 }
 
 func newRequestID() string {
@@ -365,6 +384,7 @@ func (gw *guardWriter) finishJSON() {
 		bad("upstream reply is not a chat completion")
 		return
 	}
+	before := replyText(&resp)
 	res, _ := guardResponse(gw.ctx, gw.m.g, gw.in, &resp)
 	switch {
 	case res == nil:
@@ -374,10 +394,13 @@ func (gw *guardWriter) finishJSON() {
 		writeErrorBody(gw.w, http.StatusForbidden, gw.rid, CodeBlocked, "response blocked by content policy")
 		return
 	}
-	body, err := json.Marshal(&resp)
-	if err != nil {
-		bad("upstream reply could not be rewritten")
-		return
+	body := gw.buf // unchanged replies go out as the server wrote them
+	if replyText(&resp) != before {
+		var err error
+		if body, err = json.Marshal(&resp); err != nil {
+			bad("upstream reply could not be rewritten")
+			return
+		}
 	}
 	h := gw.w.Header()
 	h.Set("Content-Type", "application/json")
@@ -400,4 +423,23 @@ func stageOnly(err error) bool {
 	}
 	var se *guard.StageError
 	return errors.As(err, &se)
+}
+
+// replyText joins what the guard may rewrite in a reply, to tell whether
+// it did.
+func replyText(resp *ChatResponse) string {
+	if len(resp.Choices) == 0 {
+		return ""
+	}
+	m := &resp.Choices[0].Message
+	if len(m.ToolCalls) == 0 {
+		return m.Content
+	}
+	var b strings.Builder
+	b.WriteString(m.Content)
+	for _, c := range m.ToolCalls {
+		b.WriteByte(0)
+		b.WriteString(c.Function.Arguments)
+	}
+	return b.String()
 }
