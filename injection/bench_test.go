@@ -80,3 +80,22 @@ func TestCleanScanAllocations(t *testing.T) {
 		t.Errorf("allocations grow with input: %v for 1 KB, %v for 32 KB", small, large)
 	}
 }
+
+func BenchmarkOutput(b *testing.B) {
+	o, err := NewOutput(AllowHosts("example.com"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	req := &guard.Request{Messages: []guard.Message{
+		{Source: guard.SourceSystem, Content: benignKB[:600] + " CANARY-ABCDEFGHIJKLMNOP"},
+		{Source: guard.SourceUser, Content: "Summarise the report."},
+	}}
+	in := guard.Input{Text: benignKB, Request: req}
+	b.SetBytes(int64(len(benignKB)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := o.Scan(context.Background(), in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -92,6 +92,17 @@
 // table and an instruction about "your reply" are evidence there, while
 // the same sentences from the user are ordinary requests.
 //
+// # Replies
+//
+// [Output] scans what the model answers, in an output stage. It flags a
+// reply that contains a canary planted in the system prompt ([NewCanary];
+// in any case, spacing, reversed or encoded), one that reproduces a long
+// stretch of the system prompt (shared trigrams of content-word stems, so
+// light paraphrase still counts; [LeakThreshold]), markdown or HTML images
+// whose address carries data (above all words of the conversation), links
+// and images to hosts outside [AllowHosts], and HTML or script a browser
+// would run.
+//
 // # Limitations
 //
 // The detector sees one text at a time: an attack that is an injection
