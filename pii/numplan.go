@@ -114,16 +114,7 @@ func (p *plan) valid(nn string) bool {
 	if len(nn) >= 64 || p.lengths&(1<<len(nn)) == 0 {
 		return false
 	}
-	p.once.Do(func() {
-		re, err := syntax.Parse(p.pattern, syntax.Perl)
-		if err != nil {
-			return
-		}
-		p.prog, _ = syntax.Compile(re.Simplify())
-		if p.prog != nil {
-			p.dfa = buildDFA(p.prog, maxDFAStates)
-		}
-	})
+	p.compile()
 	if p.prog == nil {
 		return false
 	}
@@ -140,6 +131,21 @@ func (p *plan) valid(nn string) bool {
 	ss[1].reset()
 	p.owner.sets.Put(ss)
 	return ok
+}
+
+// compile builds the plan's automaton on first use; plans of regions no
+// text mentions cost nothing.
+func (p *plan) compile() {
+	p.once.Do(func() {
+		re, err := syntax.Parse(p.pattern, syntax.Perl)
+		if err != nil {
+			return
+		}
+		p.prog, _ = syntax.Compile(re.Simplify())
+		if p.prog != nil {
+			p.dfa = buildDFA(p.prog, maxDFAStates)
+		}
+	})
 }
 
 // national reports whether digits, written as a national number of p

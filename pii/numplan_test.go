@@ -77,3 +77,34 @@ func TestPhoneScore(t *testing.T) {
 		})
 	}
 }
+
+// TestDFAMatchesNFA checks the determinised automaton against the
+// breadth-first simulation it replaces.
+func TestDFAMatchesNFA(t *testing.T) {
+	ps := newPlans()
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, region := range []string{"US", "GB", "DE", "IT", "BR", "IN", "FR", "AT"} {
+		p := ps.joint[ps.byRegion[region].code]
+		p.compile()
+		require.NotNil(t, p.dfa, region)
+		cur, next := newStateSet(len(p.prog.Inst)), newStateSet(len(p.prog.Inst))
+		for range 2000 {
+			nn := ""
+			for range 5 + rng.IntN(10) {
+				nn += strconv.Itoa(rng.IntN(10))
+			}
+			cur.reset()
+			next.reset()
+			assert.Equal(t, fullMatch(p.prog, nn, cur, next), p.dfa.match(nn), "%s %s", region, nn)
+		}
+	}
+}
+
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

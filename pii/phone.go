@@ -59,6 +59,7 @@ func newPhoneRules(region string) *phoneRules {
 	p := &phoneRules{plans: ps}
 	if h := ps.byRegion[region]; h != nil {
 		p.home = ps.joint[h.code]
+		p.home.compile() // the plan nearly every scan uses, built up front
 	}
 	var regions []string
 	for r, q := range ps.byRegion {
