@@ -31,6 +31,7 @@ type LimitError struct {
 	Limit int
 }
 
+// Error names the limit, never the body.
 func (e *LimitError) Error() string {
 	return fmt.Sprintf("openai: body or event over the limit of %d bytes", e.Limit)
 }
@@ -48,6 +49,7 @@ type APIError struct {
 	RequestID string
 }
 
+// Error gives the status and the server's message.
 func (e *APIError) Error() string {
 	if e.Status == 0 {
 		return fmt.Sprintf("openai: error event: %s", e.Message)

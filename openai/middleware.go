@@ -294,6 +294,9 @@ func (gw *guardWriter) drain() {
 		if !ok {
 			return
 		}
+		if gw.done {
+			continue // nothing may follow [DONE]; drop what a server sends anyway
+		}
 		if data == "[DONE]" {
 			out, err := gw.sg.end(gw.ctx)
 			writeChunks(&b, out)
