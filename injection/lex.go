@@ -183,21 +183,30 @@ func wordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
-// atBoundary reports whether text[m.Start:m.End] has the boundaries b.
+// atBoundary reports whether text[m.Start:m.End] has the boundaries b. A
+// letter of a script written without spaces next to a Latin word is a
+// boundary: in "AIです" the word "ai" ends before "で".
 func atBoundary(text string, start, end int, b bound) bool {
 	if b&boundStart != 0 && start > 0 {
 		r, _ := utf8.DecodeLastRuneInString(text[:start])
-		if wordRune(r) && startsWord(text[start:end]) {
+		if wordRune(r) && !unspacedRune(r) && startsWord(text[start:end]) {
 			return false
 		}
 	}
 	if b&boundEnd != 0 && end < len(text) {
 		r, _ := utf8.DecodeRuneInString(text[end:])
-		if wordRune(r) && endsWord(text[start:end]) {
+		if wordRune(r) && !unspacedRune(r) && endsWord(text[start:end]) {
 			return false
 		}
 	}
 	return true
+}
+
+// unspacedRune reports whether r belongs to a script written without
+// spaces between words.
+func unspacedRune(r rune) bool {
+	return r >= 0x2e80 && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana,
+		unicode.Hangul, unicode.Thai))
 }
 
 // startsWord and endsWord report whether an entry begins or ends with a

@@ -91,6 +91,7 @@ const (
 	cWriteVerb              // write, encode, translate: a secret asked in another form
 	cPIIOf                  // 's birth date, 's email address
 	cHowTo                  // how do i, what command: asking for a method
+	cSecretDef              // a secret with its article: the password, la contraseña
 	cRot13                  // words of the intents in rot13: vtaber, cerivbhf
 	cReversed               // words of the intents spelt backwards: erongi
 	cAcknowledge            // i know you said not to: a rule named to be broken
@@ -473,7 +474,8 @@ var lexicon = []struct {
 		"المفتاح السري", "密码", "密钥", "口令", "パスワード", "秘密鍵", "暗証番号",
 	}},
 	{cPossess, []string{
-		"your", "the", "our", "the system's", "system's", "the admin's", "its", "la",
+		"your", "the", "our", "the system's", "system's", "the admin's", "its", "la", "ta",
+		"tes", "vos", "deinen", "deiner", "seu", "seus", "tuo", "твоя", "свой", "свою",
 		"le", "el", "das", "dein", "deine", "ihr", "il", "tu", "votre", "ton", "sua",
 		"tua", "твой", "ваш", "你的", "あなたの",
 	}},
@@ -567,6 +569,11 @@ var lexicon = []struct {
 		"developer", "developers", "creator", "creators", "admin", "administrator",
 		"owner", "maintainer", "programmer", "boss", "operator", "master", "superuser",
 		"supervisor", "manager", "trainer", "engineer", "sysadmin", "root",
+		"développeur", "créateur", "administrateur", "entwickler", "ersteller",
+		"desarrollador", "creador", "administrador", "desenvolvedor", "criador",
+		"sviluppatore", "creatore", "amministratore", "разработчик", "создатель",
+		"администратор", "开发者", "开发人员", "创造者", "管理员", "開発者", "管理者",
+		"المطور", "مطورك", "المسؤول",
 	}},
 	{cPrivAbs, []string{
 		"openai", "anthropic", "google deepmind", "meta ai", "the system administrator",
@@ -711,6 +718,15 @@ var lexiconExtra = []struct {
 		"a script to", "a function to", "a program to", "in linux", "in sql", "in python",
 		"comment puis-je", "wie kann ich", "cómo puedo", "como posso", "come posso",
 		"как мне", "как можно", "如何", "怎么", "どうやって",
+	}},
+	{cSecretDef, []string{
+		"the password", "the passphrase", "the secret key", "the secret code",
+		"the access code", "the api key", "the passcode", "the secret word",
+		"le mot de passe", "la clé secrète", "das passwort", "das kennwort",
+		"den geheimen schlüssel", "la contraseña", "la clave", "la clave secreta",
+		"a senha", "a chave secreta", "la password", "la chiave segreta",
+		"il codice segreto", "пароль", "секретный ключ", "كلمة المرور", "كلمة السر",
+		"密码", "密钥", "口令", "パスワード", "秘密鍵", "暗証番号",
 	}},
 	{cRot13, []string{"vtaber", "qvfertneq", "sbetrg", "cerivbhf", "vafgehpgvbaf",
 		"cebzcg", "flfgrz", "cnffjbeq", "frperg", "ehyrf", "nobir", "lbhe", "ercrng",

@@ -59,6 +59,9 @@ const (
 var derived = []intent{
 	{name: "freedom", slots: []class{of(cFreePrep), of(cLimits, cPolicy)}, ordered: true,
 		window: 40, emit: of(cFreedom)},
+	// Verb-final languages put the negation after the noun: 制限のない.
+	{name: "freedom_after", slots: []class{of(cLimits), of(cFreePrep)}, ordered: true,
+		window: 14, emit: of(cFreedom)},
 }
 
 // intents are the built-in rules. Scores are for a user's own message and
@@ -140,6 +143,8 @@ var intents = []intent{
 	{name: "reveal_secret", category: CategoryExtraction, severity: high, score: 0.7,
 		slots: []class{of(cReveal, cWriteVerb), of(cPossess), of(cSecret)}, ordered: true,
 		window: 50},
+	{name: "reveal_the_secret", category: CategoryExtraction, severity: high, score: 0.6,
+		slots: []class{of(cReveal, cWriteVerb), of(cSecretDef)}, ordered: true, window: 40},
 	{name: "secret_question", category: CategoryExtraction, severity: high, score: 0.6,
 		slots: []class{of(cSecret), of(cReveal)}, ordered: true, window: 40},
 
