@@ -46,6 +46,7 @@ type around struct {
 	s, e          int
 	valid         bool
 	before, after [][]byte
+	starts        [wordsBefore]int // byte offsets of the words of before
 	bbuf          [wordsBefore][]byte
 	abuf          [wordsAfter][]byte
 	lower         [contextBefore + contextReach]byte
@@ -54,15 +55,35 @@ type around struct {
 // near reports whether a context phrase stands shortly before [s, e) or
 // shortly after it.
 func (a *around) near(t string, s, e int, ps [][]string) bool {
-	if !a.valid || a.s != s || a.e != e {
-		a.s, a.e, a.valid = s, e, true
-		var sb [wordsBefore]span
-		var ab [wordsAfter]span
-		used := 0
-		a.before, used = a.lowered(t, wordsBack(t, s, contextBefore, sb[:]), a.bbuf[:0], used)
-		a.after, _ = a.lowered(t, wordsForward(t, e, contextReach, ab[:]), a.abuf[:0], used)
-	}
+	a.load(t, s, e)
 	return anyLowered(a.before, ps) || anyLowered(a.after, ps)
+}
+
+// nearBefore reports whether a phrase of ps ends within reach bytes
+// before s, among the last three words.
+func (a *around) nearBefore(t string, s, e int, ps [][]string, reach int) bool {
+	a.load(t, s, e)
+	i := len(a.before)
+	for i > 0 && i > len(a.before)-3 && a.starts[i-1] >= s-reach {
+		i--
+	}
+	return anyLowered(a.before[i:], ps)
+}
+
+func (a *around) load(t string, s, e int) {
+	if a.valid && a.s == s && a.e == e {
+		return
+	}
+	a.s, a.e, a.valid = s, e, true
+	var sb [wordsBefore]span
+	var ab [wordsAfter]span
+	ws := wordsBack(t, s, contextBefore, sb[:])
+	for i, w := range ws {
+		a.starts[i] = w.start
+	}
+	used := 0
+	a.before, used = a.lowered(t, ws, a.bbuf[:0], used)
+	a.after, _ = a.lowered(t, wordsForward(t, e, contextReach, ab[:]), a.abuf[:0], used)
 }
 
 // lowered appends the words of ws to out in lower case: ASCII words in
@@ -108,12 +129,6 @@ func anyLowered(ws [][]byte, ps [][]string) bool {
 		}
 	}
 	return false
-}
-
-// nearBefore reports whether a phrase ends within reach bytes before s.
-func nearBefore(t string, s int, ps [][]string, reach int) bool {
-	var buf [3]span
-	return anyPhrase(t, wordsBack(t, s, reach, buf[:]), ps)
 }
 
 // letterAt reports whether the rune at t[i:] is a letter, and its size.

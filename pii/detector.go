@@ -902,7 +902,7 @@ func (s *scan) score() []cand {
 	var words around
 	for _, c := range s.cands {
 		if c.rec != nil {
-			if len(c.rec.negative) > 0 && nearBefore(t, c.start, c.rec.negative, negativeReach) {
+			if len(c.rec.negative) > 0 && words.nearBefore(t, c.start, c.end, c.rec.negative, negativeReach) {
 				continue
 			}
 			if len(c.rec.context) > 0 && words.near(t, c.start, c.end, c.rec.context) {
