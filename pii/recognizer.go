@@ -104,22 +104,26 @@ const (
 	kindCard
 )
 
-// Entity types reported by the built-in recognizers.
+// Global entity types reported by the built-in recognizers. National
+// identifiers use Presidio's names, such as "US_SSN", "UK_NHS" and
+// "IN_AADHAAR"; [DefaultRecognizers] lists them all.
 const (
-	TypeEmail        = "EMAIL"
-	TypePhone        = "PHONE"
-	TypeCreditCard   = "CREDIT_CARD"
-	TypeIBAN         = "IBAN"
-	TypeSWIFT        = "SWIFT_CODE"
-	TypeIPAddress    = "IP_ADDRESS"
-	TypeMACAddress   = "MAC_ADDRESS"
-	TypeURL          = "URL"
-	TypeCrypto       = "CRYPTO"
-	TypeDateOfBirth  = "DATE_OF_BIRTH"
-	TypeDateTime     = "DATE_TIME"
-	TypeDenyList     = "DENY_LIST"
-	defaultBaseScore = 0.5
+	TypeEmail       = "EMAIL"
+	TypePhone       = "PHONE"
+	TypeCreditCard  = "CREDIT_CARD"
+	TypeIBAN        = "IBAN"
+	TypeSWIFT       = "SWIFT_CODE"
+	TypeIPAddress   = "IP_ADDRESS"
+	TypeMACAddress  = "MAC_ADDRESS"
+	TypeURL         = "URL"
+	TypeCrypto      = "CRYPTO"
+	TypeDateOfBirth = "DATE_OF_BIRTH"
+	TypeDateTime    = "DATE_TIME"
 )
+
+// defaultBaseScore is the score of a pattern of a recognizer that sets no
+// BaseScore.
+const defaultBaseScore = 0.5
 
 // DefaultRecognizers returns the built-in recognizers as fresh values, so
 // a caller may change the slice and its elements freely. [New] uses them
