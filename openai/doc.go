@@ -47,8 +47,8 @@
 // # Limits
 //
 // Only the first choice is guarded: requests with n > 1 are refused.
-// Message content must be a string; the array form with image parts is
-// not modelled. Tool-call arguments in earlier assistant turns of a
+// Content in the array form is checked part by part; parts other than text
+// (images, audio) pass unchecked. Tool-call arguments in earlier assistant turns of a
 // request are not checked again, and object keys of arguments are never
 // checked. The test server for all of this is in package openaitest.
 package openai

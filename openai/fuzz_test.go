@@ -101,3 +101,31 @@ func FuzzCheckArguments(f *testing.F) {
 		}
 	})
 }
+
+func FuzzMessageJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"role":"user","content":"hi"}`, `{"role":"assistant","content":null,"tool_calls":[]}`,
+		`{"role":"user","content":[{"type":"text","text":"a"},{"type":"image_url","image_url":{"url":"x"}}]}`,
+		`{"role":"tool","content":"r","tool_call_id":"1"}`, `{"content":5}`, `[]`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var m Message
+		if json.Unmarshal([]byte(s), &m) != nil {
+			return
+		}
+		b, err := json.Marshal(m)
+		if err != nil {
+			t.Fatalf("a decoded message does not encode: %v", err)
+		}
+		var again Message
+		if err := json.Unmarshal(b, &again); err != nil {
+			t.Fatalf("an encoded message does not decode: %v", err)
+		}
+		b2, _ := json.Marshal(again)
+		if string(b) != string(b2) {
+			t.Fatalf("encoding is not stable: %s then %s", b, b2)
+		}
+	})
+}

@@ -54,18 +54,27 @@ func RoleSource(role string) (guard.Source, error) {
 	return 0, errors.New("openai: unknown message role")
 }
 
-// GuardRequest converts req to the request the guard inspects, one
-// message per message in order. Tool-call arguments in earlier assistant
-// turns are not included: they were the model's output, checked when they
-// arrived.
+// GuardRequest converts req to the request the guard inspects: one guard
+// message per message, or, for a message whose content is in parts, one per
+// text part (other parts are not inspected). Findings' Part indexes these
+// guard messages. Tool-call arguments in earlier assistant turns are not
+// included: they were the model's output, checked when they arrived.
 func GuardRequest(req *ChatRequest, opts ...CallOption) (*guard.Request, error) {
-	gr := &guard.Request{Model: req.Model, Messages: make([]guard.Message, len(req.Messages))}
+	gr := &guard.Request{Model: req.Model, Messages: make([]guard.Message, 0, len(req.Messages))}
 	for i, m := range req.Messages {
 		src, err := RoleSource(m.Role)
 		if err != nil {
 			return nil, fmt.Errorf("%w (message %d)", err, i)
 		}
-		gr.Messages[i] = guard.Message{Source: src, Name: m.Name, Content: m.Content}
+		if m.Parts == nil {
+			gr.Messages = append(gr.Messages, guard.Message{Source: src, Name: m.Name, Content: m.Content})
+			continue
+		}
+		for _, p := range m.Parts {
+			if p.Type == "text" {
+				gr.Messages = append(gr.Messages, guard.Message{Source: src, Name: m.Name, Content: p.Text})
+			}
+		}
 	}
 	for _, o := range opts {
 		o(gr)
@@ -73,14 +82,27 @@ func GuardRequest(req *ChatRequest, opts ...CallOption) (*guard.Request, error) 
 	return gr, nil
 }
 
-// sanitized returns a copy of req with the message contents the guard
-// passed on.
+// sanitized returns a copy of req with the texts the guard passed on, in
+// the order [GuardRequest] listed them.
 func sanitized(req *ChatRequest, in *guard.Result) *ChatRequest {
 	out := *req
 	out.Messages = make([]Message, len(req.Messages))
 	copy(out.Messages, req.Messages)
+	next := 0
 	for i := range out.Messages {
-		out.Messages[i].Content = in.Request.Messages[i].Content
+		m := &out.Messages[i]
+		if m.Parts == nil {
+			m.Content = in.Request.Messages[next].Content
+			next++
+			continue
+		}
+		m.Parts = slices.Clone(m.Parts)
+		for j := range m.Parts {
+			if m.Parts[j].Type == "text" {
+				m.Parts[j].Text = in.Request.Messages[next].Content
+				next++
+			}
+		}
 	}
 	return &out
 }
@@ -133,6 +155,18 @@ func guardResponse(ctx context.Context, g *guard.Guard, in *guard.Result, resp *
 		return nil, err
 	}
 	reply := res.Reply
+	parts := slices.Clone(msg.Parts)
+	for i := range parts {
+		if res.Blocked() || parts[i].Type != "text" {
+			continue
+		}
+		r, perr := g.CheckOutput(ctx, res, parts[i].Text)
+		if r == nil {
+			return nil, perr
+		}
+		err = errors.Join(err, perr)
+		res, parts[i].Text = r, r.Reply
+	}
 	calls := slices.Clone(msg.ToolCalls)
 	res, cerr := checkCalls(ctx, g, res, calls)
 	if res == nil {
@@ -143,7 +177,7 @@ func guardResponse(ctx context.Context, g *guard.Guard, in *guard.Result, resp *
 		res.Reply = ""
 		return res, errors.Join(err, cerr)
 	}
-	msg.Content, msg.ToolCalls = reply, calls
+	msg.Content, msg.Parts, msg.ToolCalls = reply, parts, calls
 	return res, errors.Join(err, cerr)
 }
 

@@ -138,11 +138,7 @@ func (m *middleware) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // when the guard changed none, which saves encoding it again. Fields the
 // package does not model are kept.
 func rewriteRequest(body []byte, req *ChatRequest, in *guard.Result) ([]byte, error) {
-	same := true
-	for i := range req.Messages {
-		same = same && req.Messages[i].Content == in.Request.Messages[i].Content
-	}
-	if same {
+	if !changed(req, in) {
 		return body, nil
 	}
 	var raw map[string]json.RawMessage
@@ -155,6 +151,20 @@ func rewriteRequest(body []byte, req *ChatRequest, in *guard.Result) ([]byte, er
 	}
 	raw["messages"] = msgs
 	return json.Marshal(raw)
+}
+
+// changed reports whether the input stages changed any text of req.
+func changed(req *ChatRequest, in *guard.Result) bool {
+	gr, err := GuardRequest(req)
+	if err != nil || len(gr.Messages) != len(in.Request.Messages) {
+		return true
+	}
+	for i := range gr.Messages {
+		if gr.Messages[i].Content != in.Request.Messages[i].Content {
+			return true
+		}
+	}
+	return false
 }
 
 func newRequestID() string {
@@ -435,11 +445,15 @@ func replyText(resp *ChatResponse) string {
 		return ""
 	}
 	m := &resp.Choices[0].Message
-	if len(m.ToolCalls) == 0 {
+	if len(m.ToolCalls) == 0 && m.Parts == nil {
 		return m.Content
 	}
 	var b strings.Builder
 	b.WriteString(m.Content)
+	for _, p := range m.Parts {
+		b.WriteByte(0)
+		b.WriteString(p.Text)
+	}
 	for _, c := range m.ToolCalls {
 		b.WriteByte(0)
 		b.WriteString(c.Function.Arguments)

@@ -24,14 +24,93 @@ type ChatRequest struct {
 	ToolChoice  json.RawMessage `json:"tool_choice,omitempty"`
 }
 
-// Message is one turn of a conversation. Content is plain text; the array
-// form of content (text and image parts) is not supported.
+// Message is one turn of a conversation. Its content is either the text
+// in Content or, when Parts is not nil, a list of parts (the array form of
+// the protocol); an assistant message that only calls tools may have
+// neither.
 type Message struct {
-	Role       string     `json:"role"`
-	Content    string     `json:"content"`
-	Name       string     `json:"name,omitempty"`
-	ToolCalls  []ToolCall `json:"tool_calls,omitempty"`
-	ToolCallID string     `json:"tool_call_id,omitempty"`
+	Role       string        `json:"role"`
+	Content    string        `json:"content"`
+	Parts      []ContentPart `json:"-"`
+	Name       string        `json:"name,omitempty"`
+	ToolCalls  []ToolCall    `json:"tool_calls,omitempty"`
+	ToolCallID string        `json:"tool_call_id,omitempty"`
+}
+
+// ContentPart is one part of a message's content: text (Type "text"), or
+// anything else (an image, audio), which is kept verbatim in Raw and never
+// inspected.
+type ContentPart struct {
+	Type string
+	Text string
+	Raw  json.RawMessage
+}
+
+// MarshalJSON writes a part: text parts from Type and Text, others as Raw.
+func (p ContentPart) MarshalJSON() ([]byte, error) {
+	if p.Type != "text" && len(p.Raw) > 0 {
+		return p.Raw, nil
+	}
+	return json.Marshal(struct {
+		Type string `json:"type"`
+		Text string `json:"text"`
+	}{p.Type, p.Text})
+}
+
+// UnmarshalJSON reads a part, keeping its bytes for parts other than text.
+func (p *ContentPart) UnmarshalJSON(b []byte) error {
+	var v struct {
+		Type string `json:"type"`
+		Text string `json:"text"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	p.Type, p.Text, p.Raw = v.Type, v.Text, nil
+	if v.Type != "text" {
+		p.Raw = append(json.RawMessage(nil), b...)
+	}
+	return nil
+}
+
+// messageJSON is Message on the wire, with content in either form.
+type messageJSON struct {
+	Role       string          `json:"role"`
+	Content    json.RawMessage `json:"content"`
+	Name       string          `json:"name,omitempty"`
+	ToolCalls  []ToolCall      `json:"tool_calls,omitempty"`
+	ToolCallID string          `json:"tool_call_id,omitempty"`
+}
+
+// MarshalJSON writes Parts as the array form of content when set, and
+// Content otherwise.
+func (m Message) MarshalJSON() ([]byte, error) {
+	var c any = m.Content
+	if m.Parts != nil {
+		c = m.Parts
+	}
+	content, err := json.Marshal(c)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(messageJSON{Role: m.Role, Content: content, Name: m.Name,
+		ToolCalls: m.ToolCalls, ToolCallID: m.ToolCallID})
+}
+
+// UnmarshalJSON reads content as a string, null or an array of parts.
+func (m *Message) UnmarshalJSON(b []byte) error {
+	var w messageJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*m = Message{Role: w.Role, Name: w.Name, ToolCalls: w.ToolCalls, ToolCallID: w.ToolCallID}
+	if len(w.Content) > 0 && w.Content[0] == '[' {
+		return json.Unmarshal(w.Content, &m.Parts)
+	}
+	if len(w.Content) > 0 && string(w.Content) != "null" {
+		return json.Unmarshal(w.Content, &m.Content)
+	}
+	return nil
 }
 
 // ToolCall is a function call the model asks the host to make.
