@@ -457,6 +457,8 @@ type unit struct {
 	need  need             // its needs
 	pat   *compiledPattern // the pattern, when it is not simple
 	first [4]uint64
+	// minRun is the longest run of digits every match holds.
+	minRun int
 }
 
 // special reports whether r finds candidates in code rather than with its
@@ -509,10 +511,21 @@ func (d *Detector) addUnit(u unit) {
 			runs = 0
 		}
 	}
+	if u.seq != nil {
+		u.minRun = u.need.run
+	} else if len(u.pat.needs) > 0 {
+		u.minRun = u.pat.needs[0].run
+		for _, n := range u.pat.needs {
+			u.minRun = min(u.minRun, n.run)
+		}
+	}
 	i := int32(len(d.units))
 	d.units = append(d.units, u)
 	if runs == 0 {
-		d.noRun = append(d.noRun, i)
+		at, _ := slices.BinarySearchFunc(d.noRun, u.minRun, func(j int32, run int) int {
+			return cmp.Compare(d.units[j].minRun, run+1) // after equals: keep order
+		})
+		d.noRun = slices.Insert(d.noRun, at, i)
 		return
 	}
 	top := 63 - bits.LeadingZeros64(runs)
@@ -641,8 +654,13 @@ func (s *scan) chunk(c *chunk) {
 			s.unit(&d.units[i], c)
 		}
 	}
+	// The others, sorted by the digit run they need at least.
 	for _, i := range d.noRun {
-		s.unit(&d.units[i], c)
+		u := &d.units[i]
+		if u.minRun > c.run {
+			break
+		}
+		s.unit(u, c)
 	}
 }
 
