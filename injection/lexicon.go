@@ -91,6 +91,7 @@ const (
 	cWriteVerb              // write, encode, translate: a secret asked in another form
 	cPIIOf                  // 's birth date, 's email address
 	cHowTo                  // how do i, what command: asking for a method
+	cSysOwned               // the model's own prompt: your instructions, the words above
 	cSecretDef              // a secret with its article: the password, la contraseña
 	cRot13                  // words of the intents in rot13: vtaber, cerivbhf
 	cReversed               // words of the intents spelt backwards: erongi
@@ -440,28 +441,30 @@ var lexicon = []struct {
 		"system prompt", "system message", "initial prompt", "pre-prompt", "preprompt",
 		"hidden prompt", "original prompt", "initial instructions", "hidden instructions",
 		"secret instructions", "developer message", "system instructions",
+		"prompt système", "instructions système", "systemprompt", "system-prompt",
+		"systemanweisung*", "prompt del sistema", "instrucciones del sistema",
+		"prompt do sistema", "instruções do sistema", "prompt di sistema",
+		"istruzioni di sistema", "системный промпт", "системные инструкции",
+		"системное сообщение",
+	}},
+	{cSysOwned, []string{
 		"instructions you were given", "instructions you have been given",
 		"instructions you've been given", "your instructions", "your prompt",
 		"your rules", "your guidelines", "your directives", "your configuration",
-		"the words above", "the text above",
-		"the above text", "everything above", "above this line", "what was written above",
-		"the first message", "beginning of this conversation",
-		"beginning of the conversation", "start of this conversation",
-		"start of the conversation", "verbatim", "word for word",
-		"your programming", "your secret instructions",
+		"the words above", "the text above", "the above text", "everything above",
+		"above this line", "what was written above", "the first message",
+		"beginning of this conversation", "beginning of the conversation",
+		"start of this conversation", "start of the conversation", "verbatim",
+		"word for word", "your programming", "your secret instructions",
 		"the instructions above", "the prompt above", "the message above",
 		"your pre-prompt", "were you told", "you were told", "you have been told",
 		"your training data", "instructions you received", "your own instructions",
-		"prompt système", "instructions système", "tes instructions", "vos instructions",
-		"systemprompt", "system-prompt", "systemanweisung*", "deine anweisungen",
-		"ihre anweisungen", "prompt del sistema", "instrucciones del sistema",
-		"tus instrucciones", "sus instrucciones", "prompt do sistema",
-		"instruções do sistema", "suas instruções", "prompt di sistema",
-		"istruzioni di sistema", "le tue istruzioni", "tue istruzioni",
-		"системный промпт", "системные инструкции", "системное сообщение",
-		"твои инструкции", "ваши инструкции", "موجه النظام", "تعليمات النظام",
-		"تعليماتك", "系统提示", "系统提示词", "系统指令", "你的指令", "你的提示词",
-		"初始指令", "初始提示", "システムプロンプト", "あなたの指示", "初期指示",
+		"your system prompt", "your initial prompt", "your hidden prompt",
+		"tes instructions", "vos instructions", "deine anweisungen", "ihre anweisungen",
+		"tus instrucciones", "sus instrucciones", "suas instruções", "le tue istruzioni",
+		"tue istruzioni", "твои инструкции", "ваши инструкции", "موجه النظام",
+		"تعليمات النظام", "تعليماتك", "系统提示", "系统提示词", "系统指令", "你的指令",
+		"你的提示词", "初始指令", "初始提示", "システムプロンプト", "あなたの指示", "初期指示",
 	}},
 	{cSecret, []string{
 		"password", "passwords", "passphrase", "secret key", "secret code",

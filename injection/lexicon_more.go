@@ -44,7 +44,7 @@ var lexiconMore = []struct {
 		"ποια", "ποιο", "δείξε", "무엇", "뭐", "알려", "क्या", "बताओ", "बताइए", "який",
 		"яка", "покажи", "vad är", "visa", "ge mig", "מה", "הראה", "คืออะไร", "แสดง", "چیست",
 	}},
-	{cSysPrompt, []string{
+	{cSysOwned, []string{
 		"systeemprompt", "prompt systemowy", "sistem istemi", "prompt sistem",
 		"lời nhắc hệ thống", "προτροπή συστήματος", "시스템 프롬프트", "सिस्टम प्रॉम्प्ट",
 		"системний промпт", "systemprompt", "הנחיית המערכת", "พรอมต์ระบบ",

@@ -70,12 +70,14 @@ var derived = []intent{
 var intents = []intent{
 	// Instruction override.
 	{name: "ignore_prior", category: CategoryOverride, severity: high, score: 0.92,
-		slots: []class{of(cIgnore), of(cPrior, cAll, cYour), of(cInstr, cSysPrompt)}, window: 70, neg: negSuppress},
+		slots:  []class{of(cIgnore), of(cPrior, cAll, cYour), of(cInstr, cSysPrompt, cSysOwned)},
+		window: 70, neg: negSuppress},
 	{name: "ignore_prior_context", category: CategoryOverride, severity: high, score: 0.8,
 		slots: []class{of(cIgnore), of(cPrior), of(cWeak, cDocNoun)}, ordered: true, window: 50,
 		neg: negSuppress},
 	{name: "ignore_system_prompt", category: CategoryOverride, severity: high, score: 0.88,
-		slots: []class{of(cIgnore), of(cSysPrompt, cPolicy)}, window: 45, neg: negSuppress},
+		slots: []class{of(cIgnore), of(cSysPrompt, cSysOwned, cPolicy)}, window: 45,
+		neg: negSuppress},
 	{name: "ignore_above", category: CategoryOverride, severity: high, score: 0.85,
 		slots: []class{of(cIgnore), of(cAbove)}, window: 50, neg: negSuppress},
 	{name: "ignore_and_say", category: CategoryOverride, severity: high, score: 0.7,
@@ -139,7 +141,9 @@ var intents = []intent{
 
 	// System prompt and secret extraction.
 	{name: "reveal_system_prompt", category: CategoryExtraction, severity: high, score: 0.85,
-		slots: []class{of(cReveal), of(cSysPrompt)}, window: 60},
+		slots: []class{of(cReveal), of(cSysOwned)}, window: 60},
+	{name: "reveal_the_system_prompt", category: CategoryExtraction, severity: high, score: 0.85,
+		slots: []class{of(cReveal), of(cPossess, cYour), of(cSysPrompt)}, ordered: true, window: 60},
 	{name: "reveal_secret", category: CategoryExtraction, severity: high, score: 0.7,
 		slots: []class{of(cReveal, cWriteVerb), of(cPossess), of(cSecret)}, ordered: true,
 		window: 50},
