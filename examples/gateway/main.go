@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/textnlp/textguard/guard"
+	"github.com/textnlp/textguard/injection"
 	"github.com/textnlp/textguard/openai"
 	"github.com/textnlp/textguard/openai/openaitest"
 	"github.com/textnlp/textguard/pii"
@@ -51,11 +52,7 @@ func newGuard() (*guard.Guard, error) {
 	if err != nil {
 		return nil, err
 	}
-	// A few fixed phrases stand in for the injection detector here.
-	attacks, err := guard.NewSubstrings([]guard.Substring{{
-		ID: "injection.override", Category: "injection",
-		Literals: []string{"ignore all previous instructions", "ignore your instructions"},
-	}})
+	attacks, err := injection.New()
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,6 @@ func TestRun(t *testing.T) {
 	require.NoError(t, run(context.Background(), &out))
 	s := out.String()
 	assert.Contains(t, s, "answer: Summary: The K3 kettle boils a litre and a half in four minutes.")
-	assert.Contains(t, s, "blocked: injection.override in message 3 (tool), model server called: false")
+	assert.Regexp(t, `blocked: injection\.\S+.* in message 3 \(tool\), model server called: false`, s)
 	assert.NotContains(t, s, "evil.example")
 }
