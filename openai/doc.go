@@ -47,8 +47,11 @@
 // # Limits
 //
 // Only the first choice is guarded: requests with n > 1 are refused.
-// Content in the array form is checked part by part; parts other than text
-// (images, audio) pass unchecked. Tool-call arguments in earlier assistant turns of a
-// request are not checked again, and object keys of arguments are never
-// checked. The test server for all of this is in package openaitest.
+// Content in the array form is checked part by part; parts other than
+// text (images, audio) pass unchecked. Tool-call arguments in earlier
+// assistant turns of a request are not checked again, and object keys of
+// arguments are never checked. Event streams must end lines with LF or
+// CRLF; a stream that ends lines with a bare CR, which the event-stream
+// format also allows, fails as malformed. The test server for all of this
+// is in package openaitest.
 package openai

@@ -208,7 +208,9 @@ func checkCalls(ctx context.Context, g *guard.Guard, res *guard.Result, calls []
 // the scanners; a number that a sanitizer changes becomes a string.
 // Arguments that are not JSON are checked as one text. Object keys are not
 // checked, and an object that is rewritten lists its keys in sorted order.
-// Errors are as for [guard.Guard.CheckOutput].
+// Findings in arguments are output findings (Part -1) whose offsets point
+// into the string value they were found in. Errors are as for
+// [guard.Guard.CheckOutput].
 func CheckArguments(ctx context.Context, g *guard.Guard, prior *guard.Result, args string) (string, *guard.Result, error) {
 	dec := json.NewDecoder(strings.NewReader(args))
 	dec.UseNumber()
