@@ -34,6 +34,7 @@ func (n nerEntities) Recognize(ctx context.Context, text string) ([]Entity, erro
 	return out, nil
 }
 
-// Window bounds a name or a street address with the words that announce
-// it; see [guard.Windowed].
-func (nerEntities) Window() int { return entityWindow }
+// Window bounds a name or a street address, plus the context the
+// recogniser reads around it: up to three words before an entity and the
+// line after an address; see [guard.Windowed].
+func (nerEntities) Window() int { return ner.MaxEntityBytes + 128 }

@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/textnlp/textguard/guard"
 	"github.com/textnlp/textguard/injection"
+	"github.com/textnlp/textguard/pii"
 	"github.com/textnlp/textguard/pii/secrets"
 )
 
@@ -63,6 +64,13 @@ func tasks() map[string]func() (task, error) {
 			t := classify(d)
 			t.source = guard.SourceDocument
 			return t, err
+		},
+		// Names and places are opt-in in the pii package (they load the
+		// gazetteers); the task measures the detector with them, as a host
+		// that wants them gets it.
+		"pii": func() (task, error) {
+			d, err := pii.New(pii.Names())
+			return spanTask(d, nil), err
 		},
 		"secrets": func() (task, error) {
 			d, err := secrets.New()
