@@ -360,7 +360,7 @@ func spacedHexAt(text string, i int) (segment, int, bool) {
 func binaryAt(text string, i int) (segment, int, bool) {
 	var b []byte
 	j := i
-	for j+8 <= len(text) && bits(text[j:j+8]) && (j+8 == len(text) || text[j+8] == ' ' ||
+	for j+8 <= len(text) && isBits(text[j:j+8]) && (j+8 == len(text) || text[j+8] == ' ' ||
 		text[j+8] == '\n' || !b64Byte(text[j+8])) {
 		var v byte
 		for k := range 8 {
@@ -380,7 +380,7 @@ func binaryAt(text string, i int) (segment, int, bool) {
 	return segment{kind: "binary", start: i, end: j, plain: string(b)}, j - i, true
 }
 
-func bits(s string) bool {
+func isBits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] != '0' && s[i] != '1' {
 			return false

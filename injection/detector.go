@@ -16,14 +16,13 @@ import (
 // A Detector is immutable after [New] and safe for concurrent use by any
 // number of goroutines.
 type Detector struct {
-	cfg    config
-	lex    *lex
-	shapes *shapeSet
-	norm   *guard.Normalizer
-	alt    *guard.Normalizer // baseSteps without collapsing white space
-	ws     *guard.Normalizer // collapsing white space alone
-	model  *model
-	pool   sync.Pool // *scratch
+	cfg   config
+	lex   *lex
+	norm  *guard.Normalizer
+	alt   *guard.Normalizer // baseSteps without collapsing white space
+	ws    *guard.Normalizer // collapsing white space alone
+	model *model
+	pool  sync.Pool // *scratch
 }
 
 var _ guard.Scanner = (*Detector)(nil)
@@ -54,15 +53,12 @@ func New(opts ...Option) (*Detector, error) {
 	d.norm = guard.NewNormalizer(guard.NormalizeSteps(baseSteps))
 	d.alt = guard.NewNormalizer(guard.NormalizeSteps(baseSteps &^ guard.NormalizeWhitespace))
 	d.ws = guard.NewNormalizer(guard.NormalizeSteps(guard.NormalizeWhitespace))
-	l, err := compileLex(groups, func(s string) string { return d.norm.Normalize(s).Text })
+	l, err := compileLex(groups, shapeTriggers(),
+		func(s string) string { return d.norm.Normalize(s).Text })
 	if err != nil {
 		return nil, fmt.Errorf("injection: building the lexicon: %w", err)
 	}
-	sh, err := compileShapes()
-	if err != nil {
-		return nil, fmt.Errorf("injection: building the structural rules: %w", err)
-	}
-	d.lex, d.shapes = l, sh
+	d.lex = l
 	if cfg.classifier {
 		data := cfg.model
 		if data == nil {
@@ -86,6 +82,7 @@ const baseSteps = linear.Steps
 // copy.
 type scratch struct {
 	events []event
+	trig   []trigger
 	hits   []hit
 	cands  []candidate
 	budget int // decoded bytes still allowed
@@ -149,8 +146,10 @@ func (d *Detector) Scan(ctx context.Context, in guard.Input) ([]guard.Finding, e
 // norm, and, depth allowing, in what its encoded segments decode to.
 func (d *Detector) evidence(ctx context.Context, sc *scratch, cands []candidate, text string,
 	norm guard.Normalized, doc bool, depth int) []candidate {
-	cands = d.intentEvidence(sc, cands, norm.Text, norm.Original, doc, false)
+	sc.trig = sc.trig[:0]
+	cands = d.intentEvidence(sc, cands, norm.Text, norm.Original, doc, false, &sc.trig)
 	hints := hintsOf(sc.events)
+	due := dueShapes(sc.trig, text, norm.Original)
 	leet := leetCandidate(norm.Text)
 	if leet || spacedCandidate(text) {
 		// A second reading for obfuscated text: letters spelt out with
@@ -161,15 +160,16 @@ func (d *Detector) evidence(ctx context.Context, sc *scratch, cands []candidate,
 		ws := d.ws.Normalize(alt.Text)
 		back := func(s, e int) (int, int) { return alt.Original(ws.Original(s, e)) }
 		if t := leetFold(ws.Text); t != norm.Text {
-			cands = d.intentEvidence(sc, cands, t, back, doc, true)
+			sc.trig = sc.trig[:0]
+			cands = d.intentEvidence(sc, cands, t, back, doc, true, &sc.trig)
+			if lt := leetFold(text); leet && lt != text {
+				// Structure spelt in leetspeak ("h77p5://"): leetFold keeps
+				// every offset, so the original's placement rules apply.
+				cands = appendShapes(cands, lt, doc, dueShapes(sc.trig, lt, back)&^due)
+			}
 		}
 	}
-	cands = d.shapes.appendCandidates(cands, text, doc)
-	if leet {
-		if t := leetFold(text); t != text {
-			cands = d.shapes.appendCandidates(cands, t, doc)
-		}
-	}
+	cands = appendShapes(cands, text, doc, due)
 	cands, decodable := appendTokenEvidence(cands, text)
 	if doc {
 		cands = docEvidence(cands, text)
@@ -183,8 +183,8 @@ func (d *Detector) evidence(ctx context.Context, sc *scratch, cands []candidate,
 // intentEvidence matches the intents over the events of the normalised
 // text t, whose offsets original maps back to the scanned text.
 func (d *Detector) intentEvidence(sc *scratch, dst []candidate, t string,
-	original func(int, int) (int, int), doc, obfuscated bool) []candidate {
-	sc.events = d.lex.appendEvents(sc.events[:0], t)
+	original func(int, int) (int, int), doc, obfuscated bool, trig *[]trigger) []candidate {
+	sc.events = d.lex.appendEvents(sc.events[:0], t, trig)
 	sc.events = derive(sc.events, t)
 	sc.hits = sc.hits[:0]
 	var present class

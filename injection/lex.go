@@ -32,8 +32,17 @@ type lex struct {
 // matcher is one automaton and what each of its patterns stands for.
 type matcher struct {
 	m      *ahocorasick.Matcher
-	cls    []class // class of each pattern
-	bounds []bound // boundaries each pattern needs
+	cls    []class  // class of each pattern
+	bounds []bound  // boundaries each pattern needs
+	shapes []uint64 // structural rules a pattern triggers, by index in shapes
+}
+
+// A trigger is a match of a structural rule's trigger literal: the rules
+// it may start (a bit per index in shapes) and where it starts in the
+// normalised text.
+type trigger struct {
+	shapes uint64
+	start  int
 }
 
 // An event is one lexicon match in the normalised text: the classes of the
@@ -48,7 +57,7 @@ type event struct {
 // pattern whose class is the union, so a scan reports it once. norm is
 // the normalisation the text will get; entries are matched as it rewrites
 // them too.
-func compileLex(groups []lexGroup, norm func(string) string) (*lex, error) {
+func compileLex(groups []lexGroup, triggers map[string]uint64, norm func(string) string) (*lex, error) {
 	type key struct {
 		s string
 		b bound
@@ -73,6 +82,20 @@ func compileLex(groups []lexGroup, norm func(string) string) (*lex, error) {
 			}
 		}
 	}
+	shapeMasks := make([]uint64, len(pats))
+	for lit, mask := range triggers {
+		k := key{strings.ToLower(lit), boundNone}
+		i, ok := index[k]
+		if !ok {
+			i = len(pats)
+			index[k] = i
+			pats = append(pats, k.s)
+			cls = append(cls, class{})
+			bounds = append(bounds, boundNone)
+			shapeMasks = append(shapeMasks, 0)
+		}
+		shapeMasks[i] |= mask
+	}
 	l := &lex{ascii: &matcher{}, other: &matcher{}}
 	var asciiPats, otherPats []string
 	for i, p := range pats {
@@ -83,6 +106,7 @@ func compileLex(groups []lexGroup, norm func(string) string) (*lex, error) {
 		*dst = append(*dst, p)
 		m.cls = append(m.cls, cls[i])
 		m.bounds = append(m.bounds, bounds[i])
+		m.shapes = append(m.shapes, shapeMasks[i])
 	}
 	var err error
 	if l.ascii.m, err = ahocorasick.New(asciiPats, ahocorasick.Options{}); err != nil {
@@ -223,21 +247,25 @@ func endsWord(s string) bool {
 }
 
 // appendEvents appends the lexicon events of text, sorted by start and,
-// for equal starts, longest first.
-func (l *lex) appendEvents(dst []event, text string) []event {
+// for equal starts, longest first, and, when trig is not nil, the
+// structural triggers found.
+func (l *lex) appendEvents(dst []event, text string, trig *[]trigger) []event {
 	base := len(dst)
-	dst = l.ascii.appendEvents(dst, text)
+	dst = l.ascii.appendEvents(dst, text, trig)
 	if !isASCII(text) {
-		dst = l.other.appendEvents(dst, text)
+		dst = l.other.appendEvents(dst, text, trig)
 	}
 	sortEvents(dst[base:])
 	return dst
 }
 
-func (m *matcher) appendEvents(dst []event, text string) []event {
+func (m *matcher) appendEvents(dst []event, text string, trig *[]trigger) []event {
 	m.m.Each(text, func(x ahocorasick.Match) bool {
-		if atBoundary(text, x.Start, x.End, m.bounds[x.Pattern]) {
-			dst = append(dst, event{m.cls[x.Pattern], int32(x.Start), int32(x.End)})
+		if sh := m.shapes[x.Pattern]; sh != 0 && trig != nil {
+			*trig = append(*trig, trigger{sh, x.Start})
+		}
+		if c := m.cls[x.Pattern]; c != (class{}) && atBoundary(text, x.Start, x.End, m.bounds[x.Pattern]) {
+			dst = append(dst, event{c, int32(x.Start), int32(x.End)})
 		}
 		return true
 	})

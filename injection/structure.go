@@ -1,18 +1,19 @@
 package injection
 
 import (
+	"math/bits"
 	"regexp"
 	"strings"
 
 	"github.com/textnlp/textguard/guard"
-	"github.com/textnlp/textguard/internal/ahocorasick"
 )
 
 // A shape is a structural rule: a regular expression over the text as the
 // host gave it, for things that are syntax rather than wording (chat
 // template tokens, forged role headers, SQL and script payloads). It runs
-// only when one of its trigger literals occurs, so that ordinary prose
-// pays one automaton pass for all of them together.
+// only when one of its trigger literals occurs in the normalised text; the
+// lexicon automaton looks for the triggers in the same pass as the words,
+// so ordinary prose pays nothing more for them.
 type shape struct {
 	name     string
 	category string
@@ -66,8 +67,8 @@ var shapes = []shape{
 
 	{name: "fake_dialogue", category: CategoryDelimiter, severity: medium, score: 0.5,
 		triggers: []string{"q:", "user:", "human:"},
-		re: regexp.MustCompile(`(?s)\bQ:\s.{1,600}?\bA:\s.{1,1000}?\bQ:\s|(?i)(?:^|\n)[ \t]*` +
-			`(?:user|human)[ \t]*:.{1,600}?\n[ \t]*(?:assistant|ai|bot|gpt|chatgpt)[ \t]*:`)},
+		re: regexp.MustCompile(`(?s)\bQ:\s.*?\bA:\s.*?\bQ:\s|(?i)(?:^|\n)[ \t]*(?:user|human)[ \t]*:` +
+			`[^\n]*\n[ \t]*(?:assistant|ai|bot|gpt|chatgpt)[ \t]*:`)},
 
 	{name: "where_person_lives", category: CategoryExfiltration, severity: medium, score: 0.55,
 		triggers: []string{"where do", "where is"},
@@ -112,44 +113,43 @@ var shapes = []shape{
 		re:       regexp.MustCompile(`!\[[^\]\n]{0,100}\]\(\s*https?://[^\s)]+\?[^\s)]*=[^\s)]*\)`)},
 }
 
-// shapeSet is the compiled structural rules with their trigger automaton.
-type shapeSet struct {
-	m     *ahocorasick.Matcher
-	owner []int // shape index of each trigger
-}
-
-func compileShapes() (*shapeSet, error) {
-	s := &shapeSet{}
-	var pats []string
+// shapeTriggers returns each trigger literal with the structural rules it
+// may start, for the lexicon automaton to find in the normalised text.
+func shapeTriggers() map[string]uint64 {
+	t := map[string]uint64{}
 	for i, sh := range shapes {
-		for _, t := range sh.triggers {
-			pats = append(pats, t)
-			s.owner = append(s.owner, i)
+		for _, lit := range sh.triggers {
+			t[lit] |= 1 << i
 		}
 	}
-	m, err := ahocorasick.New(pats, ahocorasick.Options{Fold: ahocorasick.FoldASCII})
-	if err != nil {
-		return nil, err
-	}
-	s.m = m
-	return s, nil
+	return t
 }
 
-// appendCandidates appends the structural evidence in text.
-func (s *shapeSet) appendCandidates(dst []candidate, text string, doc bool) []candidate {
+// dueShapes returns the structural rules whose triggers occur in the
+// normalised text with the placement they need in the original, to which
+// original maps normalised offsets.
+func dueShapes(trig []trigger, text string, original func(int, int) (int, int)) uint64 {
 	var due uint64
-	s.m.Each(text, func(m ahocorasick.Match) bool {
-		i := s.owner[m.Pattern]
-		if due&(1<<i) == 0 && (shapes[i].after == "" || preceded(text, m.Start, shapes[i].after)) {
-			due |= 1 << i
+	for _, t := range trig {
+		for m := t.shapes &^ due; m != 0; m &= m - 1 {
+			i := bits.TrailingZeros64(m)
+			if shapes[i].after == "" {
+				due |= 1 << i
+				continue
+			}
+			if s, _ := original(t.start, t.start); preceded(text, s, shapes[i].after) {
+				due |= 1 << i
+			}
 		}
-		return true
-	})
-	for i := range shapes {
-		if due&(1<<i) == 0 {
-			continue
-		}
-		sh := &shapes[i]
+	}
+	return due
+}
+
+// appendShapes appends the structural evidence in text from the rules in
+// due.
+func appendShapes(dst []candidate, text string, doc bool, due uint64) []candidate {
+	for m := due & (1<<len(shapes) - 1); m != 0; m &= m - 1 {
+		sh := &shapes[bits.TrailingZeros64(m)]
 		for _, loc := range sh.re.FindAllStringIndex(text, maxShapeHits) {
 			dst = append(dst, candidate{
 				category: sh.category, name: sh.name, severity: sh.severity,
