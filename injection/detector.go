@@ -165,7 +165,7 @@ func (d *Detector) evidence(ctx context.Context, sc *scratch, cands []candidate,
 			if lt := leetFold(text); leet && lt != text {
 				// Structure spelt in leetspeak ("h77p5://"): leetFold keeps
 				// every offset, so the original's placement rules apply.
-				cands = appendShapes(cands, lt, doc, dueShapes(sc.trig, lt, back)&^due)
+				cands = appendShapes(cands, lt, doc, dueShapes(sc.trig, lt, back))
 			}
 		}
 	}
@@ -321,7 +321,7 @@ func leetFold(s string) string {
 				b = []byte(s)
 			}
 			for k := i; k < j; k++ {
-				if l := leetOf(s[k]); l != 0 {
+				if l := leetOf(s[k]); l != 0 && !(s[k] == '@' && addressAt(s, i, k, j)) {
 					b[k] = l
 				}
 			}
@@ -333,6 +333,13 @@ func leetFold(s string) string {
 		return s
 	}
 	return string(b)
+}
+
+// addressAt reports whether the '@' at k of the token s[i:j] joins the
+// two halves of an e-mail address: two letters or more before it and two
+// characters or more after, where "p@ss" has one letter before.
+func addressAt(s string, i, k, j int) bool {
+	return k-i >= 2 && isASCIILetter(s[k-1]) && isASCIILetter(s[k-2]) && j-k > 2
 }
 
 // nextMixed reports whether the token after position j mixes letters and
