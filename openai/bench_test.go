@@ -79,6 +79,35 @@ func BenchmarkMiddleware(b *testing.B) {
 	}
 }
 
+// BenchmarkGuardCalls is the cost of the guard's own calls for the
+// request and reply of BenchmarkMiddleware, with no stages; subtract it
+// from the middleware's overhead to get what the middleware adds.
+func BenchmarkGuardCalls(b *testing.B) {
+	g, err := guard.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	req := &openai.ChatRequest{Model: "m", Messages: []openai.Message{
+		{Role: "system", Content: "Be brief."},
+		{Role: "user", Content: "What is the boiling point of water at sea level?"},
+	}}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		gr, err := openai.GuardRequest(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		in, err := g.CheckInput(ctx, gr)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := g.CheckOutput(ctx, in, "Water boils at 100 degrees Celsius at sea level."); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // replay answers every request with a canned body, without a network.
 type replay struct{ ct, body string }
 

@@ -1,6 +1,10 @@
 package openai
 
-import "encoding/json"
+import (
+	"bytes"
+	"encoding/json"
+	"unicode/utf8"
+)
 
 // Roles of chat messages.
 const (
@@ -108,9 +112,26 @@ func (m *Message) UnmarshalJSON(b []byte) error {
 		return json.Unmarshal(w.Content, &m.Parts)
 	}
 	if len(w.Content) > 0 && string(w.Content) != "null" {
+		if s, ok := plainString(w.Content); ok {
+			m.Content = s
+			return nil
+		}
 		return json.Unmarshal(w.Content, &m.Content)
 	}
 	return nil
+}
+
+// plainString reads a JSON string without escapes directly, which most
+// message contents are; the decoder has already checked the syntax.
+func plainString(b []byte) (string, bool) {
+	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+		return "", false
+	}
+	b = b[1 : len(b)-1]
+	if bytes.IndexByte(b, '\\') >= 0 || !utf8.Valid(b) {
+		return "", false
+	}
+	return string(b), true
 }
 
 // ToolCall is a function call the model asks the host to make.
