@@ -329,7 +329,11 @@ func (gw *guardWriter) drain() {
 			return
 		}
 		out, err := gw.sg.push(gw.ctx, ch)
-		writeChunks(&b, out)
+		if len(out) == 1 && unchanged(ch, out[0]) {
+			fmt.Fprintf(&b, "data: %s\n\n", data) // as the server wrote it, saving an encode
+		} else {
+			writeChunks(&b, out)
+		}
 		if err != nil && !stageOnly(err) {
 			gw.stop(&b, err)
 			return
@@ -459,4 +463,14 @@ func replyText(resp *ChatResponse) string {
 		b.WriteString(c.Function.Arguments)
 	}
 	return b.String()
+}
+
+// unchanged reports whether the guard passed chunk in on as it came.
+func unchanged(in, out Chunk) bool {
+	if len(in.Choices) != 1 || len(out.Choices) != 1 || in.Usage != nil {
+		return false
+	}
+	a, b := in.Choices[0], out.Choices[0]
+	return len(a.Delta.ToolCalls) == 0 && a.Delta.Content == b.Delta.Content &&
+		a.Delta.Role == b.Delta.Role && a.FinishReason == b.FinishReason
 }
