@@ -146,6 +146,13 @@ func (c *Client) Chat(ctx context.Context, req *ChatRequest) (*ChatResponse, err
 	if err := json.Unmarshal(body, &out); err != nil {
 		return nil, fmt.Errorf("%w: reply body is not a chat completion", ErrMalformed)
 	}
+	if len(out.Choices) == 0 {
+		// Some servers report errors with status 200.
+		if d := parseError(body); d != nil {
+			return nil, &APIError{Status: resp.StatusCode, Message: d.Message, Type: d.Type,
+				Code: d.Code, RequestID: d.RequestID}
+		}
+	}
 	return &out, nil
 }
 

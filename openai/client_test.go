@@ -299,6 +299,8 @@ func TestChatErrors(t *testing.T) {
 		{name: "oversized body", reply: openaitest.Reply{Content: strings.Repeat("b", 2000)},
 			opts: []openai.Option{openai.MaxBytes(1024)}, err: openai.ErrTooLarge},
 		{name: "error status", reply: openaitest.Reply{Status: 500, ErrorMessage: "boom"}},
+		{name: "not JSON", reply: openaitest.Reply{Raw: "<html>"}, err: openai.ErrMalformed},
+		{name: "error body with status 200", reply: openaitest.Reply{Raw: `{"error":{"message":"bad model"}}`}},
 		{name: "unknown role", req: &openai.ChatRequest{Messages: []openai.Message{{Role: "robot"}}}},
 		{name: "several choices", req: &openai.ChatRequest{N: 2, Messages: []openai.Message{{Role: "user"}}}},
 	}

@@ -37,7 +37,8 @@ type Reply struct {
 	// Hang makes a streamed reply wait, after its content events, until
 	// the client goes away.
 	Hang bool
-	// Raw, when set, is written verbatim as the streamed body.
+	// Raw, when set, is written verbatim as the body, streamed or not,
+	// for replies that break the protocol.
 	Raw string
 }
 
@@ -110,11 +111,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		stream(w, r, id, req.Model, rep)
 		return
 	}
+	w.Header().Set("Content-Type", "application/json")
+	if rep.Raw != "" {
+		_, _ = w.Write([]byte(rep.Raw))
+		return
+	}
 	reason := "stop"
 	if len(rep.ToolCalls) > 0 {
 		reason = "tool_calls"
 	}
-	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(openai.ChatResponse{
 		ID: id, Object: "chat.completion", Created: 1700000000, Model: req.Model,
 		Choices: []openai.Choice{{
