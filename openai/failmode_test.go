@@ -73,3 +73,46 @@ func TestStageErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestInputStageErrors checks the fail mode on the way in: failing open,
+// the call goes ahead and the stage error comes at the end; failing
+// closed, the server is never called.
+func TestInputStageErrors(t *testing.T) {
+	broken := guard.ScannerFunc(func(context.Context, guard.Input) ([]guard.Finding, error) {
+		return nil, errors.New("detector unavailable")
+	})
+	stage := guard.InputStages(guard.Stage{Name: "broken", Scanner: broken,
+		Filter: guard.Threshold{Score: 0.5, Action: guard.ActionBlock}})
+	open, err := guard.New(stage, guard.FailOpen())
+	require.NoError(t, err)
+	closed, err := guard.New(stage)
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name    string
+		g       *guard.Guard
+		blocked bool
+	}{{"fail open", open, false}, {"fail closed", closed, true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := newServer(t, openaitest.Script(openaitest.Reply{Chunks: []string{"a", "b"}},
+				openaitest.Reply{Content: "c"}))
+			gc := openai.NewGuarded(newClient(t, srv), tc.g)
+			st := gc.Stream(userRequest("hi"))
+			text, _, err := collect(st.Chunks(context.Background()))
+			var se *guard.StageError
+			require.ErrorAs(t, err, &se)
+			assert.Equal(t, tc.blocked, errors.Is(err, guard.ErrBlocked))
+			assert.Equal(t, tc.blocked, st.Result().Blocked())
+			resp, res, err := gc.Chat(context.Background(), userRequest("hi"))
+			require.ErrorAs(t, err, &se)
+			assert.Equal(t, tc.blocked, res.Blocked())
+			if tc.blocked {
+				assert.Empty(t, text)
+				assert.Nil(t, resp)
+				assert.Empty(t, srv.Requests())
+				return
+			}
+			assert.Equal(t, "ab", text)
+			assert.Equal(t, "c", resp.Choices[0].Message.Content)
+		})
+	}
+}

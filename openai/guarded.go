@@ -319,13 +319,14 @@ func (gc *Guarded) Stream(req *ChatRequest, opts ...CallOption) *Stream {
 // errors end it likewise. Call [Stream.Result] after the iteration.
 func (s *Stream) Chunks(ctx context.Context) iter.Seq2[Chunk, error] {
 	return func(yield func(Chunk, error) bool) {
-		in, err := s.gc.checkInput(ctx, s.req, s.opts)
+		in, inErr := s.gc.checkInput(ctx, s.req, s.opts)
 		s.res = in
-		if err != nil || in.Blocked() {
-			if err == nil {
-				err = guard.ErrBlocked
-			}
-			yield(Chunk{}, err)
+		if in == nil {
+			yield(Chunk{}, inErr)
+			return
+		}
+		if in.Blocked() {
+			yield(Chunk{}, errors.Join(guard.ErrBlocked, inErr))
 			return
 		}
 		sg := newStreamGuard(s.gc.g, in, s.gc.c.maxBytes)
@@ -352,7 +353,9 @@ func (s *Stream) Chunks(ctx context.Context) iter.Seq2[Chunk, error] {
 				return
 			}
 		}
-		if err != nil {
+		// Input stage errors of a guard that fails open come last, as
+		// [guard.Guard.Call] returns them beside a complete result.
+		if err := errors.Join(inErr, err); err != nil {
 			yield(Chunk{}, err)
 		}
 	}
