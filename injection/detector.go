@@ -146,12 +146,13 @@ func (d *Detector) Scan(ctx context.Context, in guard.Input) ([]guard.Finding, e
 // norm, and, depth allowing, in what its encoded segments decode to.
 func (d *Detector) evidence(ctx context.Context, sc *scratch, cands []candidate, text string,
 	norm guard.Normalized, doc bool, depth int) []candidate {
+	cands, ts := appendTokenEvidence(cands, text)
 	sc.trig = sc.trig[:0]
 	cands = d.intentEvidence(sc, cands, norm.Text, norm.Original, doc, false, &sc.trig)
 	hints := hintsOf(sc.events)
 	due := dueShapes(sc.trig, text, norm.Original)
-	leet := leetCandidate(norm.Text)
-	if leet || spacedCandidate(text) {
+	leet := ts.leet
+	if leet || ts.spaced {
 		// A second reading for obfuscated text: letters spelt out with
 		// spaces are joined without first collapsing white space, so that
 		// the double spaces between spelt-out words still separate them,
@@ -170,12 +171,11 @@ func (d *Detector) evidence(ctx context.Context, sc *scratch, cands []candidate,
 		}
 	}
 	cands = appendShapes(cands, text, doc, due)
-	cands, decodable := appendTokenEvidence(cands, text)
 	if doc {
 		cands = docEvidence(cands, text)
 	}
 	if depth < d.cfg.decodeDepth && ctx.Err() == nil {
-		cands = d.decodedEvidence(ctx, sc, cands, text, doc, depth, hints, decodable)
+		cands = d.decodedEvidence(ctx, sc, cands, text, doc, depth, hints, ts.decode)
 	}
 	return cands
 }
@@ -223,52 +223,6 @@ func derive(es []event, text string) []event {
 		sortEvents(es)
 	}
 	return es
-}
-
-// leetCandidate reports whether leetspeak folding could change what the
-// rules see: a digit, '@' or '$' next to a letter.
-func leetCandidate(s string) bool {
-	for i := 1; i < len(s); i++ {
-		a, b := byteKind[s[i-1]], byteKind[s[i]]
-		if a|b == kindLetter|kindLeet {
-			return true
-		}
-	}
-	return false
-}
-
-// Byte kinds for the quick scans.
-const (
-	kindLetter = 1 << iota // ASCII letter
-	kindLeet               // a character leetspeak uses for a letter
-	kindSpace              // ASCII space
-)
-
-var byteKind = func() (t [256]uint8) {
-	for c := 'a'; c <= 'z'; c++ {
-		t[c], t[c-'a'+'A'] = kindLetter, kindLetter
-	}
-	for _, c := range "013457@$" {
-		t[c] = kindLeet
-	}
-	t[' '] = kindSpace
-	return t
-}()
-
-// spacedCandidate reports whether s holds three single letters in a row
-// separated by single spaces, the start of a spelt-out word.
-func spacedCandidate(s string) bool {
-	for i := 0; i+4 < len(s); i++ {
-		if s[i+1] != ' ' || s[i+3] != ' ' {
-			continue
-		}
-		if byteKind[s[i]] == kindLetter && byteKind[s[i+2]] == kindLetter &&
-			byteKind[s[i+4]] == kindLetter && (i == 0 || s[i-1] == ' ') &&
-			(i+5 == len(s) || s[i+5] == ' ') {
-			return true
-		}
-	}
-	return false
 }
 
 // leetOf returns the letter a leetspeak character stands for, or 0.

@@ -14,10 +14,14 @@ var ErrInvalidOption = errors.New("injection: invalid option")
 
 // Defaults of the limits the options set.
 const (
-	DefaultMinScore    = 0.5
-	DefaultMaxBytes    = 1 << 20
+	// DefaultMinScore is the score from which evidence is reported.
+	DefaultMinScore = 0.5
+	// DefaultMaxBytes is the largest text scanned: 1 MiB.
+	DefaultMaxBytes = 1 << 20
+	// DefaultDecodeDepth is how many layers of encoding are peeled off.
 	DefaultDecodeDepth = 2
-	DefaultMaxDecoded  = 64 << 10
+	// DefaultMaxDecoded bounds the decoded bytes of one scan: 64 KiB.
+	DefaultMaxDecoded = 64 << 10
 )
 
 type config struct {

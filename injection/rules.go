@@ -34,19 +34,31 @@ type intent struct {
 	emit     class // a derived intent adds an event of this class instead of a finding
 }
 
-// Categories of findings.
+// Categories of the findings of [Detector]; the package documentation
+// describes each.
 const (
-	CategoryOverride     = "instruction_override"
-	CategoryRoleHijack   = "role_hijack"
-	CategoryExtraction   = "prompt_extraction"
-	CategoryDelimiter    = "fake_delimiter"
+	// CategoryOverride: instructions that set aside the model's own.
+	CategoryOverride = "instruction_override"
+	// CategoryRoleHijack: personas and modes that shed the rules.
+	CategoryRoleHijack = "role_hijack"
+	// CategoryExtraction: requests for the system prompt or a secret.
+	CategoryExtraction = "prompt_extraction"
+	// CategoryDelimiter: forged chat-template tokens, roles and turns.
+	CategoryDelimiter = "fake_delimiter"
+	// CategoryExfiltration: requests to hand data over or send it out.
 	CategoryExfiltration = "exfiltration"
+	// CategoryManipulation: switching safety off, forbidding refusals.
 	CategoryManipulation = "model_manipulation"
-	CategorySmuggling    = "payload_smuggling"
-	CategorySuffix       = "adversarial_suffix"
-	CategoryCode         = "code_injection"
-	CategoryIndirect     = "indirect_instruction"
-	CategoryClassifier   = "classifier"
+	// CategorySmuggling: instructions hidden in an encoding or in parts.
+	CategorySmuggling = "payload_smuggling"
+	// CategorySuffix: machine-made token runs and long repetitions.
+	CategorySuffix = "adversarial_suffix"
+	// CategoryCode: SQL, script, template and shell payloads.
+	CategoryCode = "code_injection"
+	// CategoryIndirect: instructions to the reader inside retrieved data.
+	CategoryIndirect = "indirect_instruction"
+	// CategoryClassifier: the statistical classifier's verdict.
+	CategoryClassifier = "classifier"
 )
 
 const (

@@ -27,30 +27,97 @@ const (
 // tokenSpan is a whitespace-separated token of the original text.
 type tokenSpan struct{ start, end int }
 
-// appendTokenEvidence appends gibberish-suffix and repetition evidence,
-// and returns the starts of the tokens worth handing to the decoders
-// (long runs, tokens that start like Morse, binary or an escape, tokens
-// with '%', hex pairs), nil for most texts.
-func appendTokenEvidence(dst []candidate, text string) ([]candidate, []int) {
-	var decode []int
+// tokenScan is what one pass over the tokens of a text learns besides the
+// evidence: which tokens the decoders should look at, and whether the
+// text shows leetspeak (letters and digits mixed in one token) or spelt-out
+// words (three single letters in a row), which call for a second reading.
+type tokenScan struct {
+	decode []int
+	leet   bool
+	spaced bool
+}
+
+// Byte classes for the token pass.
+const (
+	tkSpace  = 1 << iota // ASCII white space
+	tkLetter             // ASCII letter
+	tkUpper              // ASCII capital
+	tkLeet               // a character leetspeak uses for a letter
+	tkOdd                // a byte that makes a token worth a closer look
+	tkWord               // a letter, digit or non-ASCII byte
+)
+
+var tokenClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			t[c] = tkSpace
+		case 'a' <= c && c <= 'z':
+			t[c] = tkLetter | tkWord
+		case 'A' <= c && c <= 'Z':
+			t[c] = tkLetter | tkUpper | tkWord
+		case '0' <= c && c <= '9':
+			t[c] = tkWord
+		case c >= 0x80:
+			t[c] = tkOdd | tkWord
+		case c == '.' || c == ',' || c == '!' || c == '?' || c == ':' || c == '\'' || c == '-':
+		default:
+			t[c] = tkOdd
+		}
+	}
+	for _, c := range "013457@$" {
+		t[c] |= tkLeet
+	}
+	return t
+}()
+
+// appendTokenEvidence appends gibberish-suffix and repetition evidence
+// found in one pass over the whitespace-separated tokens of text.
+func appendTokenEvidence(dst []candidate, text string) ([]candidate, tokenScan) {
+	var ts tokenScan
 	var ring [suffixWindow]tokenSpan
 	var hashes [suffixWindow]uint64
 	var odd [suffixWindow]bool
-	n, oddCount := 0, 0
+	n, oddCount, singles := 0, 0, 0
 	var rep [4]int // consecutive matches at period 1..3
 	var repStart [4]int
 	code := -1 // unknown until a token needs it
 	lastSuffixEnd := -1
 	for i := 0; i < len(text); {
-		for i < len(text) && isSpace(text[i]) {
+		for i < len(text) && tokenClass[text[i]]&tkSpace != 0 {
 			i++
 		}
 		if i == len(text) {
 			break
 		}
-		j, h, plain, word := scanToken(text, i)
+		j, h := i, uint64(14695981039346656037)
+		var all, rest uint8
+		for ; j < len(text); j++ {
+			k := tokenClass[text[j]]
+			if k&tkSpace != 0 {
+				break
+			}
+			all |= k
+			if j > i {
+				rest |= k
+			}
+			c := text[j]
+			if k&tkUpper != 0 {
+				c += 'a' - 'A'
+			}
+			h = (h ^ uint64(c)) * 1099511628211
+		}
+		word := all&tkWord != 0
+		plain := all&tkOdd == 0 && rest&tkUpper == 0
+		ts.leet = ts.leet || all&tkLetter != 0 && all&tkLeet != 0 && leetMixed(text[i:j])
+		if j-i == 1 && all&tkLetter != 0 {
+			singles++
+			ts.spaced = ts.spaced || singles >= 3
+		} else {
+			singles = 0
+		}
 		if !plain && decodable(text, i, j) || j-i >= minEncoded || j-i == 2 && hexPair(text, i) {
-			decode = append(decode, i)
+			ts.decode = append(ts.decode, i)
 		}
 		slot := n & (suffixWindow - 1)
 		if n >= suffixWindow && odd[slot] {
@@ -75,9 +142,11 @@ func appendTokenEvidence(dst []candidate, text string) ([]candidate, []int) {
 				rep[p]++
 				continue
 			}
-			last := ring[(n+suffixWindow-1)&(suffixWindow-1)].end
-			dst = repetition(dst, rep[p], p, repStart[p], last)
-			rep[p] = 0
+			if rep[p] > 0 {
+				last := ring[(n+suffixWindow-1)&(suffixWindow-1)].end
+				dst = repetition(dst, rep[p], p, repStart[p], last)
+				rep[p] = 0
+			}
 		}
 		if oddCount >= suffixOdd && i > lastSuffixEnd {
 			dst = append(dst, candidate{category: CategorySuffix, name: "gibberish",
@@ -93,7 +162,27 @@ func appendTokenEvidence(dst []candidate, text string) ([]candidate, []int) {
 			dst = repetition(dst, rep[p], p, repStart[p], last)
 		}
 	}
-	return dst, decode
+	return dst, ts
+}
+
+// leetMixed reports whether a token mixes letters with leet characters
+// next to them: "1gn0r3", not "mp3" or "2nd"... which are read the same
+// way by the leetspeak reading and so cost only that second reading.
+func leetMixed(tok string) bool {
+	for k := 1; k < len(tok); k++ {
+		a, b := tokenClass[tok[k-1]], tokenClass[tok[k]]
+		if a&tkLetter != 0 && b&tkLeet != 0 || a&tkLeet != 0 && b&tkLetter != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // decodable reports whether the token text[i:j] starts or looks like an
@@ -108,46 +197,6 @@ func decodable(text string, i, j int) bool {
 
 func hexPair(text string, i int) bool {
 	return i+4 < len(text) && hexByte(text[i]) && hexByte(text[i+1]) && text[i+2] == ' '
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// scanToken reads the whitespace-delimited token at i and returns its end,
-// a hash of its ASCII-lower-cased bytes, whether it is plain (lower-case
-// ASCII letters after an optional capital, with at most trailing
-// punctuation, and so cannot look machine-made), and whether it holds a
-// letter or digit (runs of table rules and separators, "|" and "---",
-// repeat in ordinary documents).
-func scanToken(text string, i int) (end int, h uint64, plain, word bool) {
-	h = 14695981039346656037
-	plain = true
-	j := i
-	for ; j < len(text) && !isSpace(text[j]); j++ {
-		c := text[j]
-		switch {
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			word = true
-		case 'A' <= c && c <= 'Z':
-			word = true
-			if j > i {
-				plain = false
-			}
-			c += 'a' - 'A'
-		case c == '.' || c == ',' || c == '!' || c == '?' || c == ':' || c == '\'' || c == '-':
-		default:
-			plain = false
-			if c >= utf8.RuneSelf {
-				word = true
-			}
-		}
-		h = (h ^ uint64(c)) * 1099511628211
-	}
-	return j, h, plain, word
 }
 
 // repetition appends a candidate when matches consecutive tokens equal the
