@@ -270,3 +270,22 @@ func TestMiddlewareReplyParts(t *testing.T) {
 	require.Len(t, resp.Choices[0].Message.Parts, 1)
 	assert.Contains(t, resp.Choices[0].Message.Parts[0].Text, "key ")
 }
+
+func TestMiddlewareStreamRestoresPseudonyms(t *testing.T) {
+	gw, up := gateway(t, func(req *openai.ChatRequest) openaitest.Reply {
+		s := "Hello " + req.Messages[1].Content + "!"
+		var chunks []string
+		for len(s) > 0 {
+			n := min(4, len(s))
+			chunks = append(chunks, s[:n])
+			s = s[n:]
+		}
+		return openaitest.Reply{Chunks: chunks}
+	})
+	c, err := openai.New(gw.URL + "/v1")
+	require.NoError(t, err)
+	text, _, err := collect(c.Stream(context.Background(), userRequest("Maria Keller")))
+	require.NoError(t, err)
+	assert.Equal(t, "Hello Maria Keller!", text)
+	assert.NotContains(t, up.Requests()[0].Messages[1].Content, "Maria")
+}
