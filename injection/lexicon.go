@@ -353,8 +353,7 @@ var lexicon = []struct {
 	}},
 	{cAI, []string{
 		"ai", "a.i.", "chatbot", "bot", "assistant", "model", "language model", "llm",
-		"gpt", "chatgpt", "version", "mode", "persona", "character", "entity",
-		"machine", "program", "intelligence", "system", "agent",
+		"gpt", "chatgpt", "mode", "persona", "character", "intelligence", "agent",
 		"ia", "ki", "ии", "модель", "الذكاء", "人工智能", "模型", "助手", "モデル",
 	}},
 	{cJB, []string{

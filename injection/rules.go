@@ -29,9 +29,13 @@ type intent struct {
 	slots    []class
 	ordered  bool
 	window   int // bytes of normalised text from the first slot's start to the last's end
-	neg      negation
-	howTo    bool  // a how-to question ("how do I list all users") is no attack
-	emit     class // a derived intent adds an event of this class instead of a finding
+	// lastGap, when positive, is the most bytes allowed between the last
+	// two slots of an ordered intent: "your password", not "your generated
+	// password".
+	lastGap int
+	neg     negation
+	howTo   bool  // a how-to question ("how do I list all users") is no attack
+	emit    class // a derived intent adds an event of this class instead of a finding
 }
 
 // Categories of the findings of [Detector]; the package documentation
@@ -117,7 +121,7 @@ var intents = []intent{
 	{name: "persona_without_rules", category: CategoryRoleHijack, severity: high, score: 0.85,
 		slots: []class{of(cAct, cYouAre, cNow), of(cFreedom)}, window: 160},
 	{name: "unrestricted_ai", category: CategoryRoleHijack, severity: high, score: 0.75,
-		slots: []class{of(cUnres), of(cAI)}, ordered: true, window: 28},
+		slots: []class{of(cUnres), of(cAI)}, ordered: true, window: 32},
 	{name: "ai_without_rules", category: CategoryRoleHijack, severity: high, score: 0.75,
 		slots: []class{of(cAI), of(cFreedom)}, window: 50},
 	{name: "anything_without_rules", category: CategoryRoleHijack, severity: high, score: 0.7,
@@ -158,7 +162,7 @@ var intents = []intent{
 		slots: []class{of(cReveal), of(cPossess, cYour), of(cSysPrompt)}, ordered: true, window: 60},
 	{name: "reveal_secret", category: CategoryExtraction, severity: high, score: 0.7,
 		slots: []class{of(cReveal, cWriteVerb), of(cPossess), of(cSecret)}, ordered: true,
-		window: 50},
+		window: 50, lastGap: 1},
 	{name: "reveal_the_secret", category: CategoryExtraction, severity: high, score: 0.6,
 		slots: []class{of(cReveal, cWriteVerb), of(cSecretDef)}, ordered: true, window: 40},
 	{name: "secret_question", category: CategoryExtraction, severity: high, score: 0.6,
@@ -275,6 +279,10 @@ func fill(in *intent, es []event, a int, used []int) (int, int, bool) {
 			}
 		}
 		if best < 0 {
+			return 0, 0, false
+		}
+		if in.lastGap > 0 && len(used) == len(in.slots)-1 &&
+			int(es[best].start)-int(es[used[len(used)-1]].end) > in.lastGap {
 			return 0, 0, false
 		}
 		used = append(used, best)

@@ -77,7 +77,8 @@ var shapes = []shape{
 
 	{name: "split_payload", category: CategorySmuggling, severity: medium, score: 0.55,
 		triggers: []string{"part 1", "part1", "+ b", "+b", "interlace", "concatenat"},
-		re: regexp.MustCompile(`(?is)\bpart\s*1\b.{0,120}\bpart\s*2\b|\b[a-z]\w{0,3}\s*=\s*` +
+		re: regexp.MustCompile(`(?is)\bpart\s*1\s*(?:is|=|:)?\s*["'].{0,120}\bpart\s*2\s*(?:is|=|:)?\s*["']|` +
+			`\b[a-z]\w{0,3}\s*=\s*` +
 			`\w{1,4}\s*\+\s*\w{1,4}\s*\+\s*\w{1,4}|\binterlac\w*\b.{0,80}["'][^"']{2,}["']`)},
 
 	{name: "sql", category: CategoryCode, severity: medium, score: 0.6,

@@ -77,8 +77,8 @@ func appendTokenEvidence(dst []candidate, text string) ([]candidate, tokenScan) 
 	var ts tokenScan
 	var ring [suffixWindow]tokenSpan
 	var hashes [suffixWindow]uint64
-	var odd [suffixWindow]bool
-	n, oddCount, singles := 0, 0, 0
+	var odd, stray [suffixWindow]bool
+	n, oddCount, strayCount, singles := 0, 0, 0, 0
 	var rep [4]int // consecutive matches at period 1..3
 	var repStart [4]int
 	code := -1 // unknown until a token needs it
@@ -120,19 +120,21 @@ func appendTokenEvidence(dst []candidate, text string) ([]candidate, tokenScan) 
 			ts.decode = append(ts.decode, i)
 		}
 		slot := n & (suffixWindow - 1)
-		if n >= suffixWindow && odd[slot] {
-			oddCount--
+		if n >= suffixWindow {
+			oddCount -= b2i(odd[slot])
+			strayCount -= b2i(stray[slot])
 		}
-		ring[slot], hashes[slot], odd[slot] = tokenSpan{i, j}, h, false
+		ring[slot], hashes[slot], odd[slot], stray[slot] = tokenSpan{i, j}, h, false, false
 		if !plain {
 			if code < 0 {
 				code = b2i(codeLike(text))
 			}
-			odd[slot] = code == 0 && machineMade(text[i:j])
+			if code == 0 {
+				odd[slot], stray[slot] = machineMade(text[i:j])
+			}
 		}
-		if odd[slot] {
-			oddCount++
-		}
+		oddCount += b2i(odd[slot])
+		strayCount += b2i(stray[slot])
 		for p := 1; p <= 3; p++ {
 			prev := (n - p + suffixWindow) & (suffixWindow - 1)
 			if n >= p && word && hashes[prev] == h {
@@ -148,7 +150,9 @@ func appendTokenEvidence(dst []candidate, text string) ([]candidate, tokenScan) 
 				rep[p] = 0
 			}
 		}
-		if oddCount >= suffixOdd && i > lastSuffixEnd {
+		// Glued capitals alone are camelCase identifiers in technical
+		// prose; an optimiser's suffix also has stray symbols.
+		if oddCount >= suffixOdd && strayCount >= 2 && i > lastSuffixEnd {
 			dst = append(dst, candidate{category: CategorySuffix, name: "gibberish",
 				severity: medium, score: 0.55, start: firstOdd(ring[:], odd[:], n), end: j})
 			lastSuffixEnd = j
@@ -231,14 +235,14 @@ func firstOdd(ring []tokenSpan, odd []bool, n int) int {
 }
 
 // machineMade reports whether a token looks like optimiser output rather
-// than a word: letters with stray symbols glued to them ("oppositeley.](",
+// than a word, and whether that is for stray symbols: letters with stray symbols glued to them ("oppositeley.](",
 // "giving**ONE", "\"\\!--Two"), or a lower-case run followed by a
 // capitalised word inside one token ("similarlyNow"). Quotation marks and
 // brackets that pair up, as around a quoted word or a {placeholder}, are
 // not stray.
-func machineMade(tok string) bool {
+func machineMade(tok string) (odd, stray bool) {
 	if len(tok) < 3 || strings.Contains(tok, "://") {
-		return false
+		return false, false
 	}
 	letters, glued := 0, 0
 	prevLower := false
@@ -257,9 +261,10 @@ func machineMade(tok string) bool {
 		prevLower = unicode.IsLower(r)
 	}
 	if letters == 0 {
-		return false
+		return false, false
 	}
-	return strays(tok) >= 2 || glued > 0 && letters >= 6
+	stray = strays(tok) >= 2
+	return stray || glued > 0 && letters >= 6, stray
 }
 
 // strays counts the symbols of tok that no reader would put there:
