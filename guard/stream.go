@@ -484,6 +484,15 @@ func (s *Stream) finish(ctx context.Context) {
 	s.last = s.result(ctx)
 }
 
+// Abort ends the stream early, after an error or when the caller stops
+// reading, and returns the result of what was decided so far: the findings
+// and the text already released. Calling it on a closed stream returns the
+// result it closed with.
+func (s *Stream) Abort(ctx context.Context) *Result {
+	s.finish(ctx)
+	return s.last
+}
+
 // Result returns the outcome once the stream is closed, or nil before.
 func (s *Stream) Result() *Result { return s.last }
 

@@ -221,3 +221,19 @@ func TestChunksIterator(t *testing.T) {
 	assert.True(t, s.Result().Blocked())
 	assert.NotContains(t, strings.Join(got, ""), "@")
 }
+
+func TestStreamAbort(t *testing.T) {
+	g, err := guard.New(guard.OutputStages(stage("email", emailScanner(), guard.ActionSanitize)))
+	require.NoError(t, err)
+	ctx := context.Background()
+	s := g.NewStream(nil)
+	_, err = s.Push(ctx, "mail ann@corp.io "+strings.Repeat("x", 100))
+	require.NoError(t, err)
+	res := s.Abort(ctx)
+	require.NotNil(t, res)
+	assert.Len(t, res.Findings, 1)
+	assert.Equal(t, guard.ActionSanitize, res.Verdict)
+	assert.Same(t, res, s.Abort(ctx))
+	_, err = s.Push(ctx, "more")
+	assert.Error(t, err)
+}
