@@ -72,6 +72,9 @@ func docEvidence(dst []candidate, text string) []candidate {
 		if fence || trim == "" {
 			return
 		}
+		if table && strings.Count(trim, "|") >= 2 {
+			return // a row of the table: data, whatever its words
+		}
 		if table && !strings.Contains(trim, "|") && words(trim) >= 3 {
 			off := s + strings.Index(line, trim)
 			dst = append(dst, candidate{category: CategoryIndirect, name: "prose_in_table",
@@ -99,7 +102,8 @@ func sentenceEvidence(dst []candidate, text string, s, e int, table bool) []cand
 		case taskVerbs[first] || first == "please" && taskVerbs[second]:
 			dst = append(dst, candidate{category: CategoryIndirect, name: "task_request",
 				severity: medium, score: 0.6, start: start, end: start + len(body)})
-		case questionOpeners[first] && strings.HasSuffix(body, "?") && (table || standalone):
+		case questionOpeners[first] && strings.HasSuffix(body, "?") && (table || standalone) &&
+			!deictic(body):
 			score := 0.5
 			if table {
 				score = 0.6
@@ -110,6 +114,22 @@ func sentenceEvidence(dst []candidate, text string, s, e int, table bool) []cand
 		i = j
 	}
 	return dst
+}
+
+// deictic reports whether a question points at its own document ("Why
+// does this happen?", "What is it for?"): such questions belong to the
+// text, while an injected one stands alone.
+func deictic(q string) bool {
+	for i, w := range strings.Fields(strings.ToLower(q)) {
+		if i >= 4 {
+			break
+		}
+		switch strings.Trim(w, "?,.!") {
+		case "this", "that", "it", "here", "these", "those", "above", "below":
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceEnd returns the end of the sentence starting at i: after

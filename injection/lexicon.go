@@ -93,6 +93,8 @@ const (
 	cHowTo                  // how do i, what command: asking for a method
 	cSysOwned               // the model's own prompt: your instructions, the words above
 	cSecretDef              // a secret with its article: the password, la contraseña
+	cEmbedVerb              // integrate, incorporate, weave: splice content into a reply
+	cFollowing              // the following code, the snippet below
 	cRot13                  // words of the intents in rot13: vtaber, cerivbhf
 	cReversed               // words of the intents spelt backwards: erongi
 	cAcknowledge            // i know you said not to: a rule named to be broken
@@ -378,7 +380,7 @@ var lexicon = []struct {
 		"reject", "deny", "apologize", "apologise", "apologizing", "apologies",
 		"warn", "warning", "warnings", "disclaimer", "disclaimers", "censor",
 		"censors", "say no", "moralize", "moralise", "lecture", "caution",
-		"remind", "reminders", "object", "question my", "filter",
+		"remind", "reminders", "question my",
 		"refuser", "ablehnen", "verweigern", "rechazar", "negarte", "recusar",
 		"rifiutare", "отказывай", "отказываться", "ترفض", "拒绝", "拒否",
 	}},
@@ -489,7 +491,7 @@ var lexicon = []struct {
 		"access", "post",
 	}},
 	{cDumpVerb, []string{
-		"dump", "dumps", "dumping", "exfiltrate", "exfiltrating", "leak", "leaking",
+		"dump", "dumping", "exfiltrate", "exfiltrating", "leak", "leaking",
 		"steal", "harvest", "scrape",
 	}},
 	{cData, []string{
@@ -504,7 +506,7 @@ var lexicon = []struct {
 		"chat logs", "logs", "api keys", "secrets", "salaries", "medical records",
 		"user list", "list of users", "usernames", "customer list", "client data",
 		"patient records", "financial data", "private data", "sensitive data",
-		"confidential data", "confidential information", "data", "tokens", "keys",
+		"confidential data", "confidential information", "data",
 		"everything",
 	}},
 	{cAllQ, []string{
@@ -729,6 +731,19 @@ var lexiconExtra = []struct {
 		"a senha", "a chave secreta", "la password", "la chiave segreta",
 		"il codice segreto", "пароль", "секретный ключ", "كلمة المرور", "كلمة السر",
 		"密码", "密钥", "口令", "パスワード", "秘密鍵", "暗証番号",
+	}},
+	{cEmbedVerb, []string{
+		"integrate", "incorporate", "embed", "blend", "merge", "fuse", "weave", "meld",
+		"utilize", "utilise", "leverage", "employ", "enlist", "inject", "splice", "insert",
+		"append", "deploy", "include",
+	}},
+	{cFollowing, []string{
+		"the following code", "the subsequent code", "the below code", "the code below",
+		"the following snippet", "the subsequent snippet", "the snippet below",
+		"following code block", "following code snippet", "following code excerpt",
+		"following code section", "subsequent code block", "subsequent code snippet",
+		"subsequent code excerpt", "subsequent code section", "the following script",
+		"the following link", "the following text", "the following message",
 	}},
 	{cRot13, []string{"vtaber", "qvfertneq", "sbetrg", "cerivbhf", "vafgehpgvbaf",
 		"cebzcg", "flfgrz", "cnffjbeq", "frperg", "ehyrf", "nobir", "lbhe", "ercrng",

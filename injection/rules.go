@@ -194,7 +194,9 @@ var intents = []intent{
 	// Instructions that shape the reply: ordinary from a user, an injection
 	// when they sit in a retrieved document.
 	{name: "shape_reply", category: CategoryIndirect, severity: medium, score: 0.15, docScore: 0.8,
-		slots: []class{of(cInsertVerb), of(cYourOutput)}, window: 70},
+		slots: []class{of(cInsertVerb), of(cYourOutput)}, window: 90},
+	{name: "splice_content", category: CategoryIndirect, severity: medium, score: 0.1, docScore: 0.7,
+		slots: []class{of(cEmbedVerb), of(cFollowing)}, window: 60},
 }
 
 // possible reports whether every slot of in has an event of its class

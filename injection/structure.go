@@ -81,6 +81,17 @@ var shapes = []shape{
 			`\b[a-z]\w{0,3}\s*=\s*` +
 			`\w{1,4}\s*\+\s*\w{1,4}\s*\+\s*\w{1,4}|\binterlac\w*\b.{0,80}["'][^"']{2,}["']`)},
 
+	{name: "code_sends_local_data", category: CategoryExfiltration, severity: high, score: 0.3,
+		docScore: 0.65,
+		triggers: []string{"psutil", "os.environ", "platform.", "getpass", "cookie", "/proc/",
+			".ssh", "os.listdir", "glob.glob", "subprocess", "socket.gethostname", "keylog"},
+		re: regexp.MustCompile(`(?s)(?:psutil\.|os\.environ|platform\.\w+\(|getpass\.|` +
+			`browser_cookie|\.cookies|/proc/|\.ssh/|os\.listdir|glob\.glob|socket\.gethostname|` +
+			`keylog).{0,600}?(?:sendall|sendmail|send_message|requests\.post|urlopen|storbinary|` +
+			`\.upload|socket\.connect|\.connect\(|http\.client|smtplib)|(?:sendall|sendmail|` +
+			`requests\.post|storbinary|smtplib|http\.client).{0,600}?(?:psutil\.|os\.environ|` +
+			`browser_cookie|\.cookies|/proc/|\.ssh/|os\.listdir|glob\.glob)`)},
+
 	{name: "sql", category: CategoryCode, severity: medium, score: 0.6,
 		triggers: []string{"' or", "'or", "\" or", "' and", "union select", "union all select",
 			"; drop", ";drop", "'; ", "xp_cmdshell", "waitfor delay", "or 1=1", "information_schema"},
