@@ -95,6 +95,7 @@ const (
 	cSecretDef              // a secret with its article: the password, la contraseña
 	cEmbedVerb              // integrate, incorporate, weave: splice content into a reply
 	cFollowing              // the following code, the snippet below
+	cTheRules               // the rules, any guidelines: rules with a determiner
 	cRot13                  // words of the intents in rot13: vtaber, cerivbhf
 	cReversed               // words of the intents spelt backwards: erongi
 	cAcknowledge            // i know you said not to: a rule named to be broken
@@ -461,6 +462,9 @@ var lexicon = []struct {
 		"your pre-prompt", "were you told", "you were told", "you have been told",
 		"your training data", "instructions you received", "your own instructions",
 		"your system prompt", "your initial prompt", "your hidden prompt",
+		"the system prompt", "the initial prompt", "the hidden prompt", "the system message",
+		"the original prompt", "the pre-prompt", "the hidden instructions",
+		"the secret instructions", "the system instructions", "the initial instructions",
 		"tes instructions", "vos instructions", "deine anweisungen", "ihre anweisungen",
 		"tus instrucciones", "sus instrucciones", "suas instruções", "le tue istruzioni",
 		"tue istruzioni", "твои инструкции", "ваши инструкции", "موجه النظام",
@@ -478,7 +482,7 @@ var lexicon = []struct {
 		"المفتاح السري", "密码", "密钥", "口令", "パスワード", "秘密鍵", "暗証番号",
 	}},
 	{cPossess, []string{
-		"your", "the", "our", "the system's", "system's", "the admin's", "its", "la", "ta",
+		"your", "our", "the system's", "system's", "the admin's", "its", "la", "ta",
 		"tes", "vos", "deinen", "deiner", "seu", "seus", "tuo", "твоя", "свой", "свою",
 		"le", "el", "das", "dein", "deine", "ihr", "il", "tu", "votre", "ton", "sua",
 		"tua", "твой", "ваш", "你的", "あなたの",
@@ -744,6 +748,12 @@ var lexiconExtra = []struct {
 		"following code section", "subsequent code block", "subsequent code snippet",
 		"subsequent code excerpt", "subsequent code section", "the following script",
 		"the following link", "the following text", "the following message",
+	}},
+	{cTheRules, []string{
+		"the rules", "the guidelines", "the restrictions", "the policies", "the policy",
+		"the instructions", "the content policy", "the laws", "the limits", "the filters",
+		"any rules", "any guidelines", "any restrictions", "any policies", "any instructions",
+		"any laws", "any limits", "any filters", "these rules", "those rules",
 	}},
 	{cRot13, []string{"vtaber", "qvfertneq", "sbetrg", "cerivbhf", "vafgehpgvbaf",
 		"cebzcg", "flfgrz", "cnffjbeq", "frperg", "ehyrf", "nobir", "lbhe", "ercrng",

@@ -106,6 +106,8 @@ var intents = []intent{
 	{name: "do_not_follow", category: CategoryOverride, severity: high, score: 0.8,
 		slots: []class{of(cFollow), of(cYour, cPrior, cAll, cPossess), of(cInstr, cLimits, cPolicy)}, window: 60,
 		neg: negRequire},
+	{name: "do_not_follow_the_rules", category: CategoryOverride, severity: high, score: 0.8,
+		slots: []class{of(cFollow), of(cTheRules)}, ordered: true, window: 40, neg: negRequire},
 	{name: "new_instructions", category: CategoryOverride, severity: medium, score: 0.6,
 		slots: []class{of(cNewInstr)}, window: 40},
 	{name: "despite_the_rule", category: CategoryOverride, severity: medium, score: 0.6,

@@ -71,6 +71,18 @@ var tokenClass = func() (t [256]uint8) {
 	return t
 }()
 
+// lowerASCII maps ASCII capitals to small letters and every other byte to
+// itself.
+var lowerASCII = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
+
 // appendTokenEvidence appends gibberish-suffix and repetition evidence
 // found in one pass over the whitespace-separated tokens of text.
 func appendTokenEvidence(dst []candidate, text string) ([]candidate, tokenScan) {
@@ -90,23 +102,20 @@ func appendTokenEvidence(dst []candidate, text string) ([]candidate, tokenScan) 
 		if i == len(text) {
 			break
 		}
-		j, h := i, uint64(14695981039346656037)
-		var all, rest uint8
+		first := tokenClass[text[i]]
+		h := (14695981039346656037 ^ uint64(lowerASCII[text[i]])) * 1099511628211
+		var rest uint8
+		j := i + 1
 		for ; j < len(text); j++ {
-			k := tokenClass[text[j]]
+			c := text[j]
+			k := tokenClass[c]
 			if k&tkSpace != 0 {
 				break
 			}
-			all |= k
-			if j > i {
-				rest |= k
-			}
-			c := text[j]
-			if k&tkUpper != 0 {
-				c += 'a' - 'A'
-			}
-			h = (h ^ uint64(c)) * 1099511628211
+			rest |= k
+			h = (h ^ uint64(lowerASCII[c])) * 1099511628211
 		}
+		all := first | rest
 		word := all&tkWord != 0
 		plain := all&tkOdd == 0 && rest&tkUpper == 0
 		ts.leet = ts.leet || all&tkLetter != 0 && all&tkLeet != 0 && leetMixed(text[i:j])
