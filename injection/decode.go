@@ -116,29 +116,6 @@ func smugglingCandidate(kind string, c candidate, start, end int) candidate {
 		score: c.score + (1-c.score)*smugglingBoost, start: start, end: end, smuggled: true}
 }
 
-// encodedSegments finds base64, hex, binary, Morse and URL-escaped runs
-// that decode to readable text. A token's first bytes and length decide
-// which decoders are worth trying, so that ordinary words cost a glance.
-func encodedSegments(text string) []segment {
-	var segs []segment
-	for i := 0; i < len(text); {
-		j := i
-		pct := false
-		for j < len(text) && tokenByte(text[j]) {
-			pct = pct || text[j] == '%'
-			j++
-		}
-		if s, n, ok := decodeAt(text, i, j-i, pct); ok {
-			segs = append(segs, s)
-			i += n
-			continue
-		}
-		for i = max(j, i+1); i < len(text) && !tokenByte(text[i]); i++ {
-		}
-	}
-	return segs
-}
-
 // segmentsAt runs the decoders on the tokens starting at starts, in
 // order, skipping those inside a segment already decoded.
 func segmentsAt(text string, starts []int) []segment {

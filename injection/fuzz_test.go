@@ -76,7 +76,13 @@ func FuzzDecoders(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, s := range encodedSegments(text) {
+		var starts []int
+		for i := range len(text) {
+			if tokenByte(text[i]) && (i == 0 || !tokenByte(text[i-1])) {
+				starts = append(starts, i)
+			}
+		}
+		for _, s := range segmentsAt(text, starts) {
 			if s.start < 0 || s.end > len(text) || s.start >= s.end {
 				t.Fatalf("segment [%d,%d) outside %d bytes", s.start, s.end, len(text))
 			}

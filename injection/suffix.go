@@ -230,8 +230,6 @@ func repetition(dst []candidate, matches, p, start, end int) []candidate {
 		severity: medium, score: 0.55, start: start, end: end})
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
-
 // firstOdd returns the start of the earliest machine-made token still in
 // the window.
 func firstOdd(ring []tokenSpan, odd []bool, n int) int {
