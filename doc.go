@@ -11,10 +11,14 @@
 //     call, streams replies with a bounded hold-back, and reports events.
 //   - guard/guardtest: the conformance suite every scanner and sanitizer
 //     runs.
-//   - pii: personal data with validated formats and check digits;
-//     pii/secrets: credentials and API keys.
+//   - pii: personal data with validated formats and check digits, and
+//     names and places from embedded gazetteers; pii/secrets: credentials
+//     and API keys; pii/anonymize: redaction, masking, hashing, encryption
+//     and realistic pseudonyms that the guard restores in replies.
 //   - injection: prompt injection and jailbreaks, also inside retrieved
 //     documents and tool output.
+//   - openai: a guarded client and a gateway middleware for
+//     OpenAI-compatible chat completions servers.
 //
 // A tour:
 //
