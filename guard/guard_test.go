@@ -3,6 +3,7 @@ package guard_test
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -343,4 +344,21 @@ func TestConformanceOfTestStages(t *testing.T) {
 	samples := []string{"", "none", "mail ann@corp.io and bo@x.org", "日本 a@b.co ü", strings.Repeat("x@y.zz ", 20)}
 	guardtest.TestScanner(t, emailScanner(), samples)
 	guardtest.TestSanitizer(t, emailScanner(), redactor, samples)
+}
+
+func TestLoggerCarriesNoText(t *testing.T) {
+	var buf strings.Builder
+	logger := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	g, err := guard.New(
+		guard.InputStages(stage("pii", emailScanner(), guard.ActionSanitize), guard.Stage{Name: "broken", Scanner: failing{}}),
+		guard.Logger(logger), guard.FailOpen())
+	require.NoError(t, err)
+	_, err = g.Call(context.Background(), guard.Prompt("write to ann@corp.io"), echo)
+	require.Error(t, err)
+	out := buf.String()
+	assert.Contains(t, out, `"msg":"textguard decision"`)
+	assert.Contains(t, out, `"msg":"textguard stage failed"`)
+	assert.Contains(t, out, `"rule":"email"`)
+	assert.NotContains(t, out, "ann@corp.io")
+	assert.NotContains(t, out, "write to")
 }
