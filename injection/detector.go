@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sort"
 	"sync"
 	"unicode/utf8"
 
@@ -196,9 +197,11 @@ func (d *Detector) intentEvidence(sc *scratch, dst []candidate, t string,
 			sc.hits = matchIntent(sc.hits, &intents[i], sc.events, t)
 		}
 	}
+	// Quoted mentions need a word of discussion somewhere in the text.
+	discussed := len(sc.hits) > 0 && present.has(of(cMeta))
 	for _, h := range sc.hits {
 		s := pick(h.in.score, h.in.docScore, doc)
-		mention := mentioned(sc.events, t, h.start, h.end)
+		mention := discussed && mentioned(sc.events, t, h.start, h.end)
 		if mention {
 			s *= mentionDamping
 		}
@@ -220,7 +223,14 @@ func derive(es []event, text string) []event {
 		}
 	}
 	if len(es) > n {
-		sortEvents(es)
+		// The derived events are sorted among themselves; a general sort
+		// keeps merging them in n log n when there are many.
+		slices.SortFunc(es, func(a, b event) int {
+			if a.start != b.start {
+				return int(a.start - b.start)
+			}
+			return int(b.end - a.end)
+		})
 	}
 	return es
 }
@@ -325,8 +335,12 @@ const mentionDamping = 0.45
 func mentioned(es []event, text string, start, end int) bool {
 	s, e := sentenceAround(text, start, end)
 	quotes, meta := 0, false
-	for _, ev := range es {
-		if int(ev.start) < s || int(ev.end) > e {
+	first := sort.Search(len(es), func(i int) bool { return int(es[i].start) >= s })
+	for _, ev := range es[first:] {
+		if int(ev.start) >= e {
+			break
+		}
+		if int(ev.end) > e {
 			continue
 		}
 		if ev.c.has(of(cMeta)) {
@@ -394,9 +408,10 @@ const corroboration = 0.25
 // overlap, and returns those at or above the minimum score.
 func (d *Detector) findings(cs []candidate) []guard.Finding {
 	cs = mergeOverlapping(cs)
+	top := strongest(cs)
 	var out []guard.Finding
 	for i, c := range cs {
-		s := 1 - (1-c.score)*othersAgainst(cs, i)
+		s := 1 - (1-c.score)*othersAgainst(cs, top, i)
 		if s < d.cfg.minScore || s == 0 {
 			continue
 		}
@@ -428,25 +443,42 @@ func (d *Detector) findings(cs []candidate) []guard.Finding {
 
 // othersAgainst returns the product of (1 - corroboration*score) over the
 // strongest other pieces of evidence, at most maxCorroborators of them, so
-// that many weak signals in a long text do not add up to a strong one.
-func othersAgainst(cs []candidate, self int) float64 {
-	var top [maxCorroborators]float64
-	for j, o := range cs {
-		if j == self || o.mention {
+// that many weak signals in a long text do not add up to a strong one. top
+// holds the indices of the strongest candidates, best first.
+func othersAgainst(cs []candidate, top []int, self int) float64 {
+	rest, n := 1.0, 0
+	for _, j := range top {
+		if j == self || n == maxCorroborators {
 			continue
 		}
-		s := o.score
-		for k := range top {
-			if s > top[k] {
-				top[k], s = s, top[k]
-			}
-		}
-	}
-	rest := 1.0
-	for _, s := range top {
-		rest *= 1 - corroboration*s
+		rest *= 1 - corroboration*cs[j].score
+		n++
 	}
 	return rest
+}
+
+// strongest returns the indices of the maxCorroborators+1 best-scored
+// candidates that may corroborate others, best first.
+func strongest(cs []candidate) []int {
+	top := make([]int, 0, maxCorroborators+1)
+	for i, c := range cs {
+		if c.mention {
+			continue
+		}
+		k := len(top)
+		for k > 0 && cs[top[k-1]].score < c.score {
+			k--
+		}
+		if k > maxCorroborators {
+			continue
+		}
+		if len(top) <= maxCorroborators {
+			top = append(top, 0)
+		}
+		copy(top[k+1:], top[k:])
+		top[k] = i
+	}
+	return top
 }
 
 const maxCorroborators = 3

@@ -264,11 +264,11 @@ func fill(in *intent, es []event, a int, used []int) (int, int, bool) {
 		first := sort.Search(len(es), func(j int) bool { return int(es[j].start) >= lo })
 		for j := first; j < len(es); j++ {
 			e := es[j]
-			if !e.c.has(want) || overlapsUsed(es, used, e) {
-				continue
-			}
 			if int(e.start) > start+in.window {
 				break
+			}
+			if !e.c.has(want) || overlapsUsed(es, used, e) {
+				continue
 			}
 			s, en := min(start, int(e.start)), max(end, int(e.end))
 			if en-s > in.window {
