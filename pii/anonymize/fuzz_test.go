@@ -2,6 +2,7 @@ package anonymize_test
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -170,6 +171,9 @@ func covered(f guard.Finding, edits []guard.Edit) bool {
 	return false
 }
 
+// ownToken matches the tags and tokens the operators write.
+var ownToken = regexp.MustCompile(`^<[A-Z][A-Z0-9_]*(?::[^>]*)?>$`)
+
 func FuzzDecrypt(f *testing.F) {
 	f.Add("Jane Doe", "<PERSON:enc1:AAAAAAAAAAAAAAAA>")
 	f.Add("日本語", "<X:enc1:>")
@@ -185,6 +189,9 @@ func FuzzDecrypt(f *testing.F) {
 		}
 		tok, err := a.Anonymize(context.Background(), guard.Input{Text: value}, whole("SECRET", value))
 		require.NoError(t, err)
+		if tok == value && ownToken.MatchString(value) {
+			return // a value shaped like this package's own tag is left alone
+		}
 		got, err := anonymize.Decrypt(tok, encKey)
 		require.NoError(t, err)
 		assert.Equal(t, value, got)

@@ -86,10 +86,18 @@ func masked(s string) bool {
 		}
 	}
 	for _, suffix := range []string{"_here", "-here"} {
-		if i := strings.Index(lower, suffix); i >= 0 {
-			if j := i + len(suffix); j == len(lower) || !isWordByte(lower[j]) {
+		// Every occurrence counts: in "a_here_here" only the last one
+		// ends a word.
+		for at := 0; ; {
+			i := strings.Index(lower[at:], suffix)
+			if i < 0 {
+				break
+			}
+			j := at + i + len(suffix)
+			if j == len(lower) || !isWordByte(lower[j]) {
 				return true
 			}
+			at += i + 1
 		}
 	}
 	return false
