@@ -71,7 +71,7 @@ func newGuard() (*guard.Guard, error) {
 			guard.Stage{
 				Name: "pii", Scanner: people, Sanitizer: pseudonyms,
 				Sources: []guard.Source{guard.SourceUser, guard.SourceDocument, guard.SourceTool},
-				Filter:  guard.Threshold{Score: 0.5, Action: guard.ActionSanitize},
+				Filter:  guard.FilterFunc(piiPolicy),
 			},
 		),
 		guard.OutputStages(
@@ -89,6 +89,22 @@ var (
 	pastedKey = "sk-" + "proj-" + "q8VnL2xR7tKp4Wm9Zc3Hy6Bd1Fg5Js0Ua" + "e8Xo2Ni7Qv4Lr9Tk3Mw6Pz1Cy5Dh0Gb"
 	leakedKey = "sk-" + "proj-" + "Hs4Kd8Lq2Wz6Xc1Vb5Nm9Rt3Yp7Gf0Ja" + "u2Ei6Ow1Qr5Ty9Up3As7Df4Gh8Jk0Lz"
 )
+
+// piiPolicy sanitizes personal data but only flags place names, which the
+// pseudonymiser keeps anyway.
+func piiPolicy(findings []guard.Finding) guard.Action {
+	act := guard.ActionAllow
+	for _, f := range findings {
+		switch {
+		case f.Score < 0.5:
+		case f.Category == "LOCATION":
+			act = max(act, guard.ActionFlag)
+		default:
+			return guard.ActionSanitize
+		}
+	}
+	return act
+}
 
 type example struct {
 	title string
