@@ -3,6 +3,7 @@ package guard
 import (
 	"encoding/binary"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -90,7 +91,8 @@ func NormalizeSteps(s NormalizeStep) NormalizeOption {
 // Cyrillic or Greek word made only of look-alike letters (рор, ΟΚ) is
 // folded like a spoof; accents are kept, so "ïgnore" does not become
 // "ignore"; NFKC inserts U+034F after 30 combining marks in a row, and that
-// one invisible character stays in the output.
+// one invisible character stays in the output while the run it breaks is
+// there.
 type Normalizer struct {
 	steps NormalizeStep
 	lower [utf8.RuneSelf]byte // what the fold pass makes of each ASCII byte
@@ -208,6 +210,15 @@ func (n *Normalizer) Normalize(s string) Normalized {
 		}
 		if !unstable || !n.has(NormalizeNFKC) || norm.NFKC.IsNormalString(res.text()) {
 			break
+		}
+	}
+	// NFKC puts U+034F after 30 combining marks in a row; when a later
+	// step removed the marks, the joiner is left stranded, and the next
+	// normalisation would drop it. Drop it now, unless NFKC would put it
+	// straight back, so that normalising stays idempotent.
+	if n.has(NormalizeInvisible) && strings.ContainsRune(res.text(), '\u034f') {
+		if l, ok := n.clean(res.text()); ok && (!n.has(NormalizeNFKC) || norm.NFKC.IsNormalString(l.text)) {
+			res.layers = append(res.layers, l)
 		}
 	}
 	if n.has(NormalizeJoinLetters) {
